@@ -1,0 +1,1 @@
+"""Vietnamese text handling: normalization with offsets, matching keys, dates and numbers."""
