@@ -46,6 +46,19 @@ class Span:
         return [self.start, self.end]
 
 
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One recognized occurrence: a typed span of the original text."""
+
+    type: EntityType
+    start: int
+    end: int
+    text: str
+    value: str | None = None  # ISO date for DATE
+    source: str = ""  # which recognizer found it (gazetteer, pattern, model…)
+    confidence: float = 1.0
+
+
 @dataclass(slots=True)
 class ExtractedEntity:
     """One distinct surface form of a typed entity, with every place it occurs."""

@@ -49,9 +49,7 @@ class OffsetsMap:
     def from_json(cls, data: list[list[int]]) -> OffsetsMap:
         """Rebuild a map serialized by to_json."""
         (norm_len, orig_len), *points = data
-        return cls(
-            tuple(p[0] for p in points), tuple(p[1] for p in points), norm_len, orig_len
-        )
+        return cls(tuple(p[0] for p in points), tuple(p[1] for p in points), norm_len, orig_len)
 
 
 @dataclass(frozen=True, slots=True)

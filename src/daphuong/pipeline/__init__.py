@@ -1,0 +1,1 @@
+"""Document pipeline: a registry of named stages composed by configuration."""

@@ -1,0 +1,1 @@
+"""Use cases; services own transactions, interfaces call services."""

@@ -1,0 +1,1 @@
+"""Persistence: engine, tables, repositories, search backends; the only home of SQL."""

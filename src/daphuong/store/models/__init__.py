@@ -1,0 +1,7 @@
+"""ORM models; importing this package registers every table on Base.metadata."""
+
+from daphuong.store.models.audit import AuditRow
+from daphuong.store.models.base import Base
+from daphuong.store.models.documents import DocumentRow, OrganizationRow
+
+__all__ = ["AuditRow", "Base", "DocumentRow", "OrganizationRow"]
