@@ -13,7 +13,7 @@ app = typer.Typer(help="Manage the database schema.", no_args_is_help=True)
 
 @app.command("upgrade")
 def db_upgrade(
-    ctx: typer.Context, revision: str = typer.Argument("head", help="Target revision")
+    ctx: typer.Context, revision: str = typer.Argument("heads", help="Target revision")
 ) -> None:
     """Apply migrations up to REVISION."""
     db = Database(state(ctx).settings().resolved_database_url())

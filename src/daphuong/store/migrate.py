@@ -19,8 +19,8 @@ def alembic_config(engine: Engine) -> Config:
     return cfg
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema up to `revision`."""
+def upgrade(engine: Engine, revision: str = "heads") -> None:
+    """Bring the schema up to `revision` (all branch heads by default)."""
     command.upgrade(alembic_config(engine), revision)
 
 
