@@ -1,0 +1,1 @@
+"""Read files into RawDocument: encodings, legacy Vietnamese fonts, readers and cleaning."""
