@@ -17,7 +17,7 @@ class AuditRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def record(
+    def record(  # noqa: PLR0913  (keyword-only fields of one audit entry)
         self,
         *,
         actor: str,

@@ -51,12 +51,9 @@ class Database:
 
     @contextmanager
     def reader(self) -> Iterator[Session]:
-        """A read-only session (rolled back at the end)."""
+        """A session for reading; closing it rolls back without expiring loaded objects."""
         with self._sessions() as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+            yield session
 
     def dispose(self) -> None:
         """Close all pooled connections."""

@@ -74,21 +74,20 @@ def _tone_target(word: str, vowel_positions: list[int]) -> int:
 @lru_cache(maxsize=65536)
 def _tone_word(word: str) -> str:
     """Move a lower-case syllable's tone mark to its canonical vowel."""
-    positions = [i for i, c in enumerate(word) if c in _VOWEL]
-    # 'qu' and 'gi' + vowel: the u/i belongs to the initial consonant.
-    if len(positions) > 1 and positions[0] == 1 and word[0] in "qg":
-        if (word[0] == "q" and _VOWEL[word[1]][0] == "u") or (
-            word[0] == "g" and _VOWEL[word[1]][0] == "i"
-        ):
-            positions = positions[1:]
-    if not positions:
+    all_vowels = [i for i, c in enumerate(word) if c in _VOWEL]
+    if not all_vowels:
         return word
-    tones = [_VOWEL[word[p]][1] for p in positions if _VOWEL[word[p]][1]]
+    tones = [_VOWEL[word[p]][1] for p in all_vowels if _VOWEL[word[p]][1]]
     if len(tones) != 1:
         return word  # no tone, or not a Vietnamese syllable
     chars = list(word)
-    for p in positions:
+    for p in all_vowels:
         chars[p] = _VOWEL[chars[p]][0]
+    positions = all_vowels
+    # 'qu' and 'gi' + vowel: the u/i belongs to the initial consonant.
+    initial = "".join(chars[:2])
+    if len(positions) > 1 and positions[0] == 1 and initial in ("qu", "gi"):
+        positions = positions[1:]
     target = _tone_target("".join(chars), positions)
     chars[target] = _TONE_ROWS[chars[target]][tones[0]]
     return "".join(chars)

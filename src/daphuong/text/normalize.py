@@ -84,7 +84,7 @@ def _convert_cluster(original: str, start: int, end: int) -> str:
     piece = original[start:end]
     if piece in _DROP:
         return ""
-    if piece == "\r\n" or piece == "\r":
+    if piece in {"\r\n", "\r"}:
         return "\n"
     piece = unicodedata.normalize("NFC", piece.translate(_SPACES))
     if piece[:1] in "Ðð" and _viet_context(original, start):

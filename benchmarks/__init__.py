@@ -1,0 +1,1 @@
+"""Reproducible speed and memory benchmarks; each writes its figures under benchmarks/results/."""

@@ -1,0 +1,109 @@
+"""Ingestion: idempotence, versions, failures isolated, one transaction per document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session
+
+from daphuong.domain.document import Visibility
+from daphuong.pipeline.context import DocContext
+from daphuong.pipeline.runner import build_pipeline
+from daphuong.services.ingestion import IngestionService, Outcome, iter_inputs
+from daphuong.store.documents import DocumentRepository
+from daphuong.store.engine import Database
+from daphuong.store.models import DocumentRow
+
+TEXT = (
+    "Hội nghị đối ngoại\nThứ Hai, 20/11/2023 08:00\nNgày 20/11, Bộ Ngoại giao tổ chức hội nghị.\n"
+)
+
+
+def _service(db: Database, hooks: list[object] | None = None) -> IngestionService:
+    return IngestionService(db, build_pipeline(["normalize", "clean"]), hooks or [])  # type: ignore[arg-type]
+
+
+def test_same_content_twice_is_unchanged(db: Database, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    service = _service(db)
+    first = service.ingest([str(tmp_path)])
+    second = service.ingest([str(tmp_path)])
+    assert (first.ingested, first.unchanged) == (1, 0)
+    assert (second.ingested, second.unchanged) == (0, 1)
+
+
+def test_changed_file_is_a_new_version_and_the_old_is_kept(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    service = _service(db)
+    service.ingest([str(path)])
+    path.write_text(TEXT + "Đoạn mới.\n", encoding="utf-8")
+    summary = service.ingest([str(path)])
+    assert summary.new_versions == 1
+    with db.reader() as s:
+        versions = DocumentRepository(s).versions(str(path))
+    assert [(v.version, v.is_current, v.key) for v in versions] == [(1, False, "a"), (2, True, "a")]
+
+
+def test_date_line_goes_to_metadata(db: Database, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    _service(db).ingest([str(tmp_path / "a.txt")])
+    with db.reader() as s:
+        row = DocumentRepository(s).by_key("a")
+    assert row is not None and row.published is not None
+    assert (row.published.year, row.published.month, row.published.day) == (2023, 11, 20)
+
+
+def test_bad_files_fail_alone_and_the_rest_go_in(db: Database, tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    summary = _service(db).ingest([str(tmp_path), str(tmp_path / "missing.txt")])
+    failed = {Path(f["path"]).name: f["error"] for f in summary.failed}
+    assert summary.ingested == 1
+    assert set(failed) == {"empty.txt", "binary.txt", "missing.txt"}
+    assert "empty" in failed["empty.txt"]
+
+
+class _Boom:
+    def on_stored(self, session: Session, row: DocumentRow, ctx: DocContext) -> None:
+        raise __import__("daphuong.errors").errors.IngestError(row.source, "hook failed")
+
+    def on_superseded(self, session: Session, old: DocumentRow) -> None:
+        return None
+
+
+def test_a_failing_hook_leaves_no_half_written_document(db: Database, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    summary = _service(db, [_Boom()]).ingest([str(tmp_path / "a.txt")])
+    assert summary.failed and summary.ingested == 0
+    with db.reader() as s:
+        assert DocumentRepository(s).count_current() == 0
+
+
+def test_folders_are_walked_recursively_skipping_unsupported(tmp_path: Path) -> None:
+    (tmp_path / "sub" / ".hidden").mkdir(parents=True)
+    for name in ["a.txt", "sub/b.html", "sub/c.gold.json", "sub/.hidden/d.txt", "e.docx"]:
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    found = sorted(Path(p).name for p in iter_inputs([str(tmp_path)]))
+    assert found == ["a.txt", "b.html", "e.docx"]
+
+
+def test_visibility_and_owner_are_stored(db: Database) -> None:
+    from daphuong.domain.document import RawDocument
+
+    raw = RawDocument(original_text=TEXT, source="mem.txt", media_type="text/plain")
+    outcome, key = _service(db).store(raw, visibility=Visibility.INTERNAL)
+    assert outcome is Outcome.INGESTED
+    with db.reader() as s:
+        row = DocumentRepository(s).by_key(key)
+    assert row is not None and row.visibility == "internal"
+
+
+@pytest.mark.parametrize("count", [1200])
+def test_a_directory_with_thousands_of_files(db: Database, tmp_path: Path, count: int) -> None:
+    for i in range(count):
+        (tmp_path / f"{i:05d}.txt").write_text(f"Văn bản số {i}: Bộ Ngoại giao.", encoding="utf-8")
+    summary = _service(db).ingest([str(tmp_path)])
+    assert summary.ingested == count and not summary.failed
