@@ -1,4 +1,4 @@
-"""Generate the CLI reference (docs/cli.md) from the Typer app: `python -m daphuong.cli.reference`."""
+"""Generate the CLI reference (docs/cli.md) from the Typer app."""
 
 from __future__ import annotations
 
