@@ -60,6 +60,7 @@ _FOOTER_PREFIX = re.compile(
 _SLOGAN = re.compile(r"chào mừng|kỷ niệm|nhiệt liệt|thi đua|quyết tâm")
 _CAPTION = re.compile(r"^(?:ảnh|hình)(?: minh họa| minh hoạ)?\s?[:.]?\s?$|^(?:ảnh|hình) minh h")
 _SHORT_LINE = 60
+_TITLE_MAX = 200
 _BANNER_MIN = 120
 _BANNER_TOP_LINES = 3
 _RELATED_LINK_MAX = 150
@@ -85,7 +86,7 @@ def guess_title(text: str) -> str | None:
         if not any(c.isalpha() for c in line) or _CAPTION.match(line.casefold()):
             continue
         if not any(s.start <= start < s.end for s in segments):
-            return line if len(line) <= 300 else None
+            return line if len(line) <= _TITLE_MAX and not line.endswith(".") else None
     return None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import Any
 
@@ -45,6 +46,12 @@ def _extract(html: str, source: str) -> Any:
             include_tables=True,
             with_metadata=True,
             favor_precision=True,
+            date_extraction_params={
+                "original_date": True,
+                "extensive_search": True,
+                "outputformat": "%Y-%m-%dT%H:%M:%S%z",
+                "max_date": (dt.date.today() + dt.timedelta(days=1)).isoformat(),
+            },
         )
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         raise IngestError(source, f"cannot parse HTML: {exc}") from exc
