@@ -107,3 +107,33 @@ def test_a_directory_with_thousands_of_files(db: Database, tmp_path: Path, count
         (tmp_path / f"{i:05d}.txt").write_text(f"Văn bản số {i}: Bộ Ngoại giao.", encoding="utf-8")
     summary = _service(db).ingest([str(tmp_path)])
     assert summary.ingested == count and not summary.failed
+
+
+LEGACY_TEXT = (
+    "Hội nghị đối ngoại nhân dân năm 2023\n"
+    "Sáng 12/4, tại Hà Nội, Liên hiệp các tổ chức hữu nghị Việt Nam tổ chức hội nghị "
+    "triển khai nhiệm vụ. Thứ trưởng Ngoại giao phát biểu khai mạc và nhấn mạnh vai trò "
+    "của ngoại giao nhân dân trong quan hệ hữu nghị với nhân dân các nước.\n"
+)
+
+
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni", "cp1258", "utf-16"])
+def test_legacy_encoded_copies_ingest_to_the_same_text(
+    sqlite_db: Database, tmp_path: Path, encoding: str
+) -> None:
+    from daphuong.ingest import legacy
+
+    encoders = {
+        "tcvn3": legacy.unicode_to_tcvn3,
+        "vni": legacy.unicode_to_vni,
+        "cp1258": legacy.unicode_to_cp1258,
+        "utf-16": lambda t: t.encode("utf-16"),
+    }
+    (tmp_path / "copy.txt").write_bytes(encoders[encoding](LEGACY_TEXT))
+    summary = _service(sqlite_db).ingest([str(tmp_path / "copy.txt")])
+    assert summary.ingested == 1, summary.failed
+    with sqlite_db.reader() as s:
+        row = DocumentRepository(s).by_key("copy")
+    assert row is not None
+    assert row.normalized_text == LEGACY_TEXT
+    assert row.encoding == encoding
