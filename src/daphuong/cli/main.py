@@ -9,6 +9,7 @@ import typer
 from daphuong.cli import db, demo, pipeline
 from daphuong.cli.ingest import ingest
 from daphuong.cli.output import fail
+from daphuong.cli.serve import serve
 from daphuong.cli.state import CliState
 from daphuong.errors import DaphuongError
 
@@ -33,6 +34,7 @@ def root(
 
 app.command("ingest")(ingest)
 app.command("demo")(demo.demo)
+app.command("serve")(serve)
 app.add_typer(pipeline.app, name="pipeline")
 app.add_typer(db.app, name="db")
 

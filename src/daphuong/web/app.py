@@ -1,0 +1,55 @@
+"""Create the FastAPI app: middleware, error handlers, static files and every router."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from daphuong.services.catalog import CatalogService
+from daphuong.services.container import Services
+from daphuong.web import errors
+from daphuong.web.deps import PrincipalResolver, anonymous_resolver
+from daphuong.web.middleware import WebMiddleware
+from daphuong.web.routes import ROUTERS
+
+STATIC_DIR = Path(__file__).with_name("static")
+API_DESCRIPTION = (
+    "JSON API of daphuong. Every error is `application/problem+json` with a stable `code` "
+    "(invalid_input, not_found, permission_denied, conflict, ingest_failed, internal_error). "
+    "Lists take `limit` (1-200) and `offset` and return `total`."
+)
+
+
+def default_catalog(services: Services) -> CatalogService:
+    """The document catalogue over the services' database."""
+    return CatalogService(services.db)
+
+
+def create_app(
+    services: Services,
+    *,
+    resolve_principal: PrincipalResolver = anonymous_resolver,
+    catalog_factory: Callable[[Services], CatalogService] = default_catalog,
+) -> FastAPI:
+    """The web app and JSON API over one set of services."""
+    app = FastAPI(
+        title="daphuong",
+        version="1",
+        description=API_DESCRIPTION,
+        openapi_url="/api/openapi.json",
+        # Swagger UI and ReDoc load inline scripts from CDNs, which the CSP forbids.
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.services = services
+    app.state.resolve_principal = resolve_principal
+    app.state.catalog_factory = catalog_factory
+    app.add_middleware(WebMiddleware, secure_cookies=services.settings.secure_cookies)
+    errors.install(app)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    for router in ROUTERS:
+        app.include_router(router)
+    return app

@@ -1,0 +1,58 @@
+"""Jinja2 templates rendered with the request's language, navigation, principal and CSRF token."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal
+from fastapi import Request
+from fastapi.templating import Jinja2Templates
+from starlette.responses import Response
+
+from daphuong.web.csrf import CSRF_FIELD, csrf_token, set_csrf_cookie
+from daphuong.web.deps import get_language, get_principal, get_translator
+from daphuong.web.navigation import NAVIGATION
+
+TEMPLATE_DIR = Path(__file__).with_name("templates")
+templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
+templates.env.trim_blocks = True
+templates.env.lstrip_blocks = True
+
+
+def _date(value: dt.date | dt.datetime | None, language: str = "vi") -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return format_datetime(value, "short", locale=language)
+    return format_date(value, "medium", locale=language)
+
+
+def _number(value: float | int, language: str = "vi") -> str:
+    return format_decimal(value, locale=language)
+
+
+templates.env.filters["date"] = _date
+templates.env.filters["number"] = _number
+
+
+def render(
+    request: Request, name: str, context: dict[str, Any], *, status_code: int = 200
+) -> Response:
+    """Render a page template with everything the base layout needs."""
+    language = get_language(request)
+    full = {
+        "_": get_translator(request),
+        "lang": language,
+        "nav": NAVIGATION,
+        "principal": get_principal(request),
+        "csrf_field": CSRF_FIELD,
+        "csrf_token": csrf_token(request),
+        "path": request.url.path,
+        **context,
+    }
+    response = templates.TemplateResponse(request, name, full, status_code=status_code)
+    set_csrf_cookie(request, response)
+    return response
