@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from sqlalchemy.orm import Session
 
 from daphuong.domain.document import Visibility
+from daphuong.errors import IngestError
 from daphuong.pipeline.context import DocContext
 from daphuong.pipeline.runner import build_pipeline
 from daphuong.services.ingestion import IngestionService, Outcome, iter_inputs
@@ -68,7 +70,7 @@ def test_bad_files_fail_alone_and_the_rest_go_in(db: Database, tmp_path: Path) -
 
 class _Boom:
     def on_stored(self, session: Session, row: DocumentRow, ctx: DocContext) -> None:
-        raise __import__("daphuong.errors").errors.IngestError(row.source, "hook failed")
+        raise IngestError(row.source, "hook failed")
 
     def on_superseded(self, session: Session, old: DocumentRow) -> None:
         return None
@@ -123,7 +125,7 @@ def test_legacy_encoded_copies_ingest_to_the_same_text(
 ) -> None:
     from daphuong.ingest import legacy
 
-    encoders = {
+    encoders: dict[str, Callable[[str], bytes]] = {
         "tcvn3": legacy.unicode_to_tcvn3,
         "vni": legacy.unicode_to_vni,
         "cp1258": legacy.unicode_to_cp1258,
