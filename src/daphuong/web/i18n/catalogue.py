@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po, write_po
 from daphuong.web.i18n import CATALOGUE_DIR, DOMAIN, LANGUAGES
 
 WEB_DIR = CATALOGUE_DIR.parent
-# `_("…")` or `_('…')` with a literal first argument, in templates and Python.
+# An underscore call with a quoted literal first argument, in templates and Python.
 _CALL = re.compile(r"""\b_\(\s*(?P<q>["'])(?P<msg>(?:(?!(?P=q)).)+)(?P=q)""")
 # Messages chosen at run time (entity types, states, outcomes, count names).
 DYNAMIC_MESSAGES = (
