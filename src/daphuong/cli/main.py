@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from daphuong.cli import db, demo, pipeline
+from daphuong.cli import db, demo, pipeline, search
 from daphuong.cli.ingest import ingest
 from daphuong.cli.output import fail
 from daphuong.cli.serve import serve
@@ -33,6 +33,7 @@ def root(
 
 
 app.command("ingest")(ingest)
+app.command("search")(search.search)
 app.command("demo")(demo.demo)
 app.command("serve")(serve)
 app.add_typer(pipeline.app, name="pipeline")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from daphuong.pipeline.runner import Pipeline, build_pipeline
 from daphuong.services.hooks import DocumentHook
 from daphuong.services.ingestion import IngestionService
+from daphuong.services.search import search_hook
 from daphuong.settings import Settings
 from daphuong.store.engine import Database
 from daphuong.store.migrate import upgrade
@@ -31,7 +32,7 @@ class Services:
 
 def default_hooks(db: Database) -> list[DocumentHook]:
     """Hooks that keep derived data (statements, search index) in step with documents."""
-    return []
+    return [search_hook(db)]
 
 
 def build_services(settings: Settings, *, migrate: bool = True) -> Services:

@@ -1,0 +1,101 @@
+"""Turn a stored document version (and its extraction) into what the search index stores."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from daphuong.domain.document import Segment
+from daphuong.domain.extraction import EntityType, ExtractionResult
+from daphuong.store.models import DocumentRow
+from daphuong.text.analyze import Token, name_key, tokenize
+from daphuong.text.normalize import OffsetsMap, normalize
+
+# Entities offered as a filter/facet by name: who and which organisation a document is about.
+NAMED_FACET_TYPES = frozenset({EntityType.PERSON, EntityType.ORG})
+MAX_FACET_CHARS = 300
+
+
+@dataclass(frozen=True, slots=True)
+class FacetEntry:
+    """One facet value of a document: facet name, folded key and a display label."""
+
+    facet: str
+    key: str
+    label: str
+
+
+@dataclass(slots=True)
+class IndexedDocument:
+    """Everything the index keeps for one current document version."""
+
+    doc_id: int
+    visibility: str
+    owner_org_id: int | None
+    published: dt.datetime | None
+    title_tokens: list[Token] = field(default_factory=list)
+    body_tokens: list[Token] = field(default_factory=list)
+    facets: list[FacetEntry] = field(default_factory=list)
+
+
+def body_tokens(normalized: str, offsets: OffsetsMap, clutter: Iterable[Segment]) -> list[Token]:
+    """Tokens of the normalized text whose original position is outside every clutter segment."""
+    tokens = tokenize(normalized)
+    spans = sorted((s.start, s.end) for s in clutter)
+    if not spans:
+        return tokens
+    kept: list[Token] = []
+    i = 0
+    for tok in tokens:
+        start = offsets.to_original(tok.start)
+        while i < len(spans) and spans[i][1] <= start:
+            i += 1
+        if i < len(spans) and spans[i][0] <= start < spans[i][1]:
+            continue
+        kept.append(tok)
+    return kept
+
+
+def _entry(facet: str, key: str, label: str) -> FacetEntry | None:
+    key = key[:MAX_FACET_CHARS]
+    return FacetEntry(facet, key, label[:MAX_FACET_CHARS]) if key else None
+
+
+def facet_entries(
+    extraction: ExtractionResult | None, outlet: str | None, published: dt.datetime | None
+) -> list[FacetEntry]:
+    """Facet values of a document, one per (facet, key)."""
+    found: list[FacetEntry | None] = []
+    if outlet:
+        found.append(_entry("outlet", name_key(outlet), outlet))
+    if published is not None:
+        found.append(_entry("year", str(published.year), str(published.year)))
+    if extraction is not None:
+        for ent in extraction.entities:
+            found.append(_entry("type", ent.type.value, ent.type.value))
+            if ent.type in NAMED_FACET_TYPES:
+                found.append(_entry("entity", name_key(ent.text), ent.text))
+        for event in extraction.events:
+            found.append(_entry("event", name_key(event.kind), event.kind))
+    unique: dict[tuple[str, str], FacetEntry] = {}
+    for entry in found:
+        if entry is not None:
+            unique.setdefault((entry.facet, entry.key), entry)
+    return list(unique.values())
+
+
+def prepare_document(row: DocumentRow, extraction: ExtractionResult | None) -> IndexedDocument:
+    """The index entry for a stored version: title and body tokens (no clutter) and facets."""
+    offsets = OffsetsMap.from_json(json.loads(row.offsets_json))
+    clutter = [Segment(s, e, k) for s, e, k in json.loads(row.clutter_json or "[]")]
+    return IndexedDocument(
+        doc_id=row.id,
+        visibility=row.visibility,
+        owner_org_id=row.owner_org_id,
+        published=row.published,
+        title_tokens=tokenize(normalize(row.title).text) if row.title else [],
+        body_tokens=body_tokens(row.normalized_text, offsets, clutter),
+        facets=facet_entries(extraction, row.outlet, row.published),
+    )
