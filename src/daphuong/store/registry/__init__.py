@@ -1,0 +1,1 @@
+"""Registry repositories: entities, statements, name and alias lookups, events, merges, export."""

@@ -1,0 +1,128 @@
+"""Entity repository: canonical ids, merge chains and clean-up of orphaned entities."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import delete, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from daphuong.domain.access import Principal
+from daphuong.store.access import visible_clause
+from daphuong.store.models.registry import EntityRow, MergeRow, StatementRow
+from daphuong.store.registry.statements import Status
+
+# Merge chains are short; this only guards against a corrupted cycle.
+_MAX_CHAIN = 64
+
+
+class EntityRepository:
+    """Reads and writes registry entities inside the caller's session."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def create(self, entity_type: str, caption: str, created_by: str = "linker") -> EntityRow:
+        """Insert a new entity and give it an id."""
+        row = EntityRow(type=entity_type, caption=caption[:1000], created_by=created_by)
+        self.session.add(row)
+        self.session.flush()
+        return row
+
+    def get(self, entity_id: int) -> EntityRow | None:
+        """One entity by id (merged or not)."""
+        return self.session.get(EntityRow, entity_id)
+
+    def canonical(self, entity_id: int) -> int:
+        """Follow merges to the entity that now stands for this one."""
+        current = entity_id
+        for _ in range(_MAX_CHAIN):
+            row = self.session.get(EntityRow, current)
+            if row is None or row.merged_into_id is None:
+                return current
+            current = row.merged_into_id
+        return current
+
+    def canonical_map(self, entity_ids: Iterable[int]) -> dict[int, int]:
+        """Canonical id for each of several entities."""
+        return {i: self.canonical(i) for i in set(entity_ids)}
+
+    def cluster(self, entity_id: int) -> list[int]:
+        """The canonical entity and every entity merged into it, directly or not."""
+        found = [entity_id]
+        frontier = [entity_id]
+        while frontier:
+            stmt = select(EntityRow.id).where(EntityRow.merged_into_id.in_(frontier))
+            frontier = [i for i in self.session.scalars(stmt) if i not in found]
+            found.extend(frontier)
+        return sorted(found)
+
+    def visible_ids(
+        self, who: Principal, *, entity_type: str | None = None, limit: int | None = None
+    ) -> list[int]:
+        """Unmerged entities with at least one visible, non-rejected statement, by id."""
+        seen = (
+            select(StatementRow.id)
+            .join(EntityRow, EntityRow.id == StatementRow.entity_id)
+            .where(
+                StatementRow.status != Status.REJECTED.value,
+                visible_clause(StatementRow.visibility, StatementRow.owner_org_id, who),
+            )
+        )
+        # An entity is visible through its own statements or those of entities merged into it.
+        stmt = select(EntityRow.id).where(EntityRow.merged_into_id.is_(None))
+        own = exists(seen.where(StatementRow.entity_id == EntityRow.id))
+        stmt = stmt.where(or_(own, EntityRow.id.in_(self._targets_with_visible(who))))
+        if entity_type is not None:
+            stmt = stmt.where(EntityRow.type == entity_type)
+        stmt = stmt.order_by(EntityRow.id)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        return list(self.session.scalars(stmt))
+
+    def _targets_with_visible(self, who: Principal) -> list[int]:
+        merged = select(EntityRow.id, EntityRow.merged_into_id).where(
+            EntityRow.merged_into_id.is_not(None),
+            exists(
+                select(StatementRow.id).where(
+                    StatementRow.entity_id == EntityRow.id,
+                    StatementRow.status != Status.REJECTED.value,
+                    visible_clause(StatementRow.visibility, StatementRow.owner_org_id, who),
+                )
+            ),
+        )
+        return sorted({self.canonical(i) for i, _ in self.session.execute(merged)})
+
+    def rows(self, entity_ids: Sequence[int]) -> list[EntityRow]:
+        """Entities by id, in id order."""
+        stmt = select(EntityRow).where(EntityRow.id.in_(sorted(set(entity_ids))))
+        return list(self.session.scalars(stmt.order_by(EntityRow.id)))
+
+    def count(self, entity_type: str | None = None) -> int:
+        """How many unmerged entities exist (optionally of one type)."""
+        stmt = select(func.count()).select_from(EntityRow).where(EntityRow.merged_into_id.is_(None))
+        if entity_type is not None:
+            stmt = stmt.where(EntityRow.type == entity_type)
+        return int(self.session.scalar(stmt) or 0)
+
+    def delete_orphans(self, candidates: Iterable[int]) -> list[int]:
+        """Delete candidate entities nothing refers to any more; return their ids."""
+        ids = sorted(set(candidates))
+        if not ids:
+            return []
+        used: set[int] = set()
+        for column in (StatementRow.entity_id, StatementRow.object_entity_id):
+            used.update(self.session.scalars(select(column).where(column.in_(ids))))
+        for column in (MergeRow.winner_id, MergeRow.loser_id):
+            used.update(self.session.scalars(select(column).where(column.in_(ids))))
+        used.update(
+            i
+            for i in self.session.scalars(
+                select(EntityRow.merged_into_id).where(EntityRow.merged_into_id.in_(ids))
+            )
+            if i is not None
+        )
+        orphans = [i for i in ids if i not in used]
+        if orphans:
+            self.session.execute(delete(EntityRow).where(EntityRow.id.in_(orphans)))
+        return orphans
