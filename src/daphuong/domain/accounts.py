@@ -75,3 +75,18 @@ class ApiTokenInfo:
     created_at: dt.datetime
     last_used_at: dt.datetime | None
     revoked: bool
+
+
+@dataclass(slots=True)
+class AuditEntry:
+    """One change from the audit log, decoded."""
+
+    id: int
+    at: dt.datetime
+    actor: str
+    action: str
+    target_type: str
+    target_id: str
+    before: object
+    after: object
+    note: str | None = None

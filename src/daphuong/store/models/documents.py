@@ -19,6 +19,7 @@ class OrganizationRow(Base):
     name: Mapped[str] = mapped_column(String(300), unique=True)
     abbreviation: Mapped[str | None] = mapped_column(String(50))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"))
+    kind: Mapped[str] = mapped_column(String(20), default="other", server_default="other")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 

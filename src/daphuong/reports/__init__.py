@@ -1,0 +1,1 @@
+"""Report models and writers: DOCX, PDF, iCalendar, IATI XML and CSV."""
