@@ -106,9 +106,9 @@ class SearchIndex(ABC):
 
 
 def _facet_in(facet: str, keys: Sequence[str]) -> ColumnElement[bool]:
-    return exists().where(
-        FACETS.c.doc_id == DOCS.c.doc_id, FACETS.c.facet == facet, FACETS.c.key.in_(keys)
-    )
+    # An alias: the facet-count query has search_facets in its FROM list already.
+    f = FACETS.alias("ff")
+    return exists().where(f.c.doc_id == DOCS.c.doc_id, f.c.facet == facet, f.c.key.in_(keys))
 
 
 def filter_clauses(filters: SearchFilters) -> list[ColumnElement[bool]]:

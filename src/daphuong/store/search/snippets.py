@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -14,6 +15,7 @@ from daphuong.text.normalize import OffsetsMap
 from daphuong.text.query import adjacent_runs
 
 ELLIPSIS = "…"
+_WORD_CHAR = re.compile(r"[^\W_]")
 _MAX_MATCHES = 300  # enough to pick a good window; bounds the work on long documents
 
 
@@ -108,6 +110,11 @@ def make_snippet(
     first, last = _window(tokens, anchor, chars)
     o_start = offsets.to_original(tokens[first].start)
     o_end = offsets.to_original(tokens[last].end)
+    # Keep punctuation before the first and after the last word (never clutter words).
+    if not _WORD_CHAR.search(original, 0, o_start):
+        o_start = 0
+    if not _WORD_CHAR.search(original, o_end):
+        o_end = len(original.rstrip())
     lead = ELLIPSIS if o_start > 0 else ""
     trail = ELLIPSIS if o_end < len(original) else ""
     highlights: list[tuple[int, int]] = []

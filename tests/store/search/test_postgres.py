@@ -1,0 +1,34 @@
+"""tsvector literals and tsqueries built for PostgreSQL (pure string building)."""
+
+from __future__ import annotations
+
+from daphuong.store.search.postgres import (
+    MAX_POSITIONS_PER_LEXEME,
+    match_tsquery,
+    tier_tsqueries,
+    tsvector_literal,
+)
+from daphuong.text.analyze import tokenize
+from daphuong.text.query import parse_query
+
+
+def test_folded_and_exact_lexemes_share_positions() -> None:
+    literal = tsvector_literal([(tokenize("Hoà"), "A"), (tokenize("hoa đường"), "")])
+    lexemes = dict(part.split(":", 1) for part in literal.split(" "))
+    assert lexemes == {"'hoa'": "1A,4", "'hòa'": "1A", "'duong'": "5", "'đường'": "5"}
+
+
+def test_positions_per_lexeme_are_capped() -> None:
+    literal = tsvector_literal([(tokenize("a " * 400), "")])
+    assert literal.count(",") == MAX_POSITIONS_PER_LEXEME - 1
+
+
+def test_match_and_tier_queries() -> None:
+    parsed = parse_query('đa phương "cây tre" ngo* -hội')
+    assert match_tsquery(parsed) == (
+        "('da') & ('phuong') & ('cay' <-> 'tre') & ('ngo':*) & !('hội')"
+    )
+    assert tier_tsqueries(parsed) == [
+        "(('đa')) & (('phương')) & (('cây' <-> 'tre')) & (('ngo':*))",
+        "('da' <-> 'phuong')",
+    ]
