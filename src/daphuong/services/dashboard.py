@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from daphuong.domain.access import Principal
 from daphuong.services.catalog import CatalogService, DocumentSummary
+from daphuong.services.timeline import EventFacts, load_events
 from daphuong.store.engine import Database
+from daphuong.store.registry.entities import EntityRepository
 
 RECENT = 8
 
@@ -53,4 +56,28 @@ class DashboardService:
         recent = self.catalog.list_documents(who, limit=RECENT)
         board = Dashboard(recent_documents=recent.items)
         board.counts["documents"] = recent.total
+        with self.db.reader() as session:
+            entities = EntityRepository(session)
+            for label, kind in (("people", "PERSON"), ("organizations", "ORG")):
+                board.counts[label] = len(entities.visible_ids(who, entity_type=kind))
+            events = load_events(session, who)
+        board.counts["events"] = len(events)
+        events.sort(key=lambda e: e.date, reverse=True)
+        board.latest_events = [
+            EventItem(e.id, e.name, ", ".join(e.kinds), e.date, tuple(n for _, n in e.organizers))
+            for e in events[:RECENT]
+        ]
+        board.active_organizations = _most_active(events)
         return board
+
+
+def _most_active(events: list[EventFacts]) -> list[OrgActivity]:
+    """Organizations by how many events they organized (chairs are people, so not counted)."""
+    counts: Counter[int] = Counter()
+    names: dict[int, str] = {}
+    for e in events:
+        for org_id, name in e.organizers:
+            if org_id is not None:
+                counts[org_id] += 1
+                names.setdefault(org_id, name)
+    return [OrgActivity(i, names[i], n) for i, n in counts.most_common(RECENT)]

@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from daphuong.services.catalog import CatalogService
+from daphuong.services.catalog_facts import registry_highlights
 from daphuong.services.container import Services
 from daphuong.web import errors
 from daphuong.web.deps import PrincipalResolver, anonymous_resolver
@@ -24,8 +25,8 @@ API_DESCRIPTION = (
 
 
 def default_catalog(services: Services) -> CatalogService:
-    """The document catalogue over the services' database."""
-    return CatalogService(services.db)
+    """The document catalogue, marking entities from the registry's statements."""
+    return CatalogService(services.db, registry_highlights)
 
 
 def create_app(
@@ -47,6 +48,7 @@ def create_app(
     app.state.services = services
     app.state.resolve_principal = resolve_principal
     app.state.catalog_factory = catalog_factory
+    app.state.service_cache = {}
     app.add_middleware(WebMiddleware, secure_cookies=services.settings.secure_cookies)
     errors.install(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

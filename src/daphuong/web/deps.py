@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from fastapi import Request
 
 from daphuong.domain.access import Principal
 from daphuong.services.catalog import CatalogService
 from daphuong.services.container import Services
+from daphuong.services.graph import GraphService
+from daphuong.services.hooks import EntityIndexHook
+from daphuong.services.profiles import ProfileService
+from daphuong.services.review import ReviewService
+from daphuong.services.search import SearchService
+from daphuong.services.timeline import TimelineService
 from daphuong.web.i18n import DEFAULT_LANGUAGE, Translator, gettext_for
 
 # Turns a request into the caller; the auth service replaces the anonymous default.
@@ -52,3 +59,48 @@ def get_catalog(request: Request) -> CatalogService:
     """The document catalogue service."""
     factory: Callable[[Services], CatalogService] = request.app.state.catalog_factory
     return factory(get_services(request))
+
+
+def _cached(request: Request, name: str, build: Callable[[Services], object]) -> object:
+    """One instance per app of a service that is costly to build (gazetteers, indexes)."""
+    cache: dict[str, object] = request.app.state.service_cache
+    if name not in cache:
+        cache[name] = build(get_services(request))
+    return cache[name]
+
+
+def get_profiles(request: Request) -> ProfileService:
+    """Entity pages."""
+    service = _cached(request, "profiles", lambda s: ProfileService(s.db))
+    assert isinstance(service, ProfileService)
+    return service
+
+
+def get_timeline(request: Request) -> TimelineService:
+    """The events timeline."""
+    return TimelineService(get_services(request).db)
+
+
+def get_graph(request: Request) -> GraphService:
+    """The relationship graph."""
+    return GraphService(get_services(request).db)
+
+
+def get_search(request: Request) -> SearchService:
+    """Document search and entity quick-find."""
+    service = _cached(request, "search", lambda s: SearchService(s.db))
+    assert isinstance(service, SearchService)
+    return service
+
+
+def get_review(request: Request) -> ReviewService:
+    """Confirm and reject proposals; entity index hooks keep quick-find in step."""
+
+    def build(services: Services) -> ReviewService:
+        # The protocol is not runtime-checkable: pick hooks by the method it needs.
+        index = [cast(EntityIndexHook, h) for h in services.hooks if hasattr(h, "upsert_entity")]
+        return ReviewService(services.db, index_hooks=index)
+
+    service = _cached(request, "review", build)
+    assert isinstance(service, ReviewService)
+    return service

@@ -5,14 +5,31 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from daphuong.web.api import documents as api_documents
+from daphuong.web.api import entities as api_entities
+from daphuong.web.api import events as api_events
+from daphuong.web.api import search as api_search
+from daphuong.web.api import statements as api_statements
 from daphuong.web.pages import dashboard as page_dashboard
 from daphuong.web.pages import documents as page_documents
+from daphuong.web.pages import entities as page_entities
+from daphuong.web.pages import events as page_events
+from daphuong.web.pages import review as page_review
+from daphuong.web.pages import search as page_search
 from daphuong.web.pages import upload as page_upload
 
 # JSON routers carry the /api/v1 prefix themselves; page routers are excluded from OpenAPI.
+# To add an area: import its module and append `module.router` here (API before pages).
 ROUTERS: list[APIRouter] = [
     api_documents.router,
+    api_entities.router,
+    api_events.router,
+    api_search.router,
+    api_statements.router,
     page_dashboard.router,
     page_documents.router,
+    page_entities.router,
+    page_events.router,
+    page_review.router,
+    page_search.router,
     page_upload.router,
 ]

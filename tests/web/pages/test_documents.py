@@ -44,3 +44,32 @@ def test_text_is_escaped_not_interpreted(admin_client: TestClient) -> None:
 
 def test_missing_page_size_is_refused(client: TestClient) -> None:
     assert client.get("/documents?limit=0").status_code == 400
+
+
+def test_entities_are_marked_by_type_and_link_to_their_page(
+    admin_client: TestClient, sample_doc: int
+) -> None:
+    doc = parse(admin_client.get(f"/documents/{sample_doc}"))
+    marks = {m.text_content(): m.get("data-type") for m in doc.xpath("//mark")}
+    assert marks["Lê Hoài Trung"] == "PERSON"
+    assert marks["Bộ Ngoại giao"] == "ORG"
+    assert marks["Hà Nội"] == "LOCATION"
+    link = doc.xpath("//mark[.='Lê Hoài Trung']/a/@href")[0]
+    assert link.startswith("/entities/")
+
+
+def test_facts_link_to_the_span_they_came_from(admin_client: TestClient, sample_doc: int) -> None:
+    doc = parse(admin_client.get(f"/documents/{sample_doc}"))
+    role = doc.xpath("//li[contains(@class,'fact')][contains(., 'Thứ trưởng')]")[0]
+    anchor = role.xpath(".//a/@href")[0].removeprefix("#")
+    assert doc.xpath(f"//*[@id='{anchor}']"), "fact links to a missing anchor"
+    assert role.xpath(".//form//button[@value='confirm']")
+    assert role.xpath(".//form//input[@name='csrf_token']/@value")
+
+
+def test_anonymous_readers_see_facts_without_review_buttons(
+    client: TestClient, sample_doc: int
+) -> None:
+    doc = parse(client.get(f"/documents/{sample_doc}"))
+    assert doc.xpath("//li[contains(@class,'fact')]")
+    assert not doc.xpath("//form[@class='review-form']")

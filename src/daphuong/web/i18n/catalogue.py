@@ -18,6 +18,7 @@ _CALL = re.compile(r"""\b_\(\s*(?P<q>["'])(?P<msg>(?:(?!(?P=q)).)+)(?P=q)""")
 DYNAMIC_MESSAGES = (
     "PERSON", "ORG", "LOCATION", "DATE", "MONEY", "LEGAL_DOC", "EVENT",
     "role", "event", "membership", "name", "alias", "fact",
+    "kind", "date", "organizer", "chair", "same_as", "entity", "type", "outlet", "year",
     "proposed", "confirmed", "rejected", "merged",
     "ingested", "new_version", "unchanged", "failed",
     "documents", "entities", "events", "people", "organizations", "statements",

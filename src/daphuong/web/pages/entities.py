@@ -1,0 +1,38 @@
+"""Entity pages: profile with roles on a timeline and sources, and the relationship graph."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from daphuong.domain.access import Principal
+from daphuong.services.graph import GraphService
+from daphuong.services.profiles import ProfileService
+from daphuong.web.deps import get_graph, get_principal, get_profiles
+from daphuong.web.rendering import render
+from daphuong.web.reviewing import may_review
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/entities/{entity_id}")
+def entity_page(
+    request: Request,
+    entity_id: int,
+    who: Principal = Depends(get_principal),
+    profiles: ProfileService = Depends(get_profiles),
+) -> Response:
+    """A person's roles over time, an organization's people and events, each with sources."""
+    context = {"e": profiles.profile(entity_id, who), "can_review": may_review(who)}
+    return render(request, "entity.html", context)
+
+
+@router.get("/entities/{entity_id}/graph")
+def graph_page(
+    request: Request,
+    entity_id: int,
+    who: Principal = Depends(get_principal),
+    graph: GraphService = Depends(get_graph),
+) -> Response:
+    """The interactive graph (data from the JSON endpoint) and the same links as a list."""
+    return render(request, "graph.html", {"g": graph.around(entity_id, who)})

@@ -1,0 +1,33 @@
+"""The search page: results with highlighted snippets, facets, and entity quick-find."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+
+from daphuong.domain.access import Principal
+from daphuong.services.search import SearchService, parse_filters
+from daphuong.web.deps import get_principal, get_search
+from daphuong.web.rendering import render
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/search")
+def search_page(
+    request: Request,
+    q: str = Query(""),
+    filter: list[str] = Query([]),
+    offset: int = Query(0, ge=0),
+    who: Principal = Depends(get_principal),
+    search: SearchService = Depends(get_search),
+) -> Response:
+    """Documents matching the query and filters; entities whose names match."""
+    context: dict[str, object] = {"q": q, "filters": filter, "result": None, "entities": []}
+    if q.strip() or filter:
+        filters = parse_filters(filter)
+        context["result"] = search.search(q, who=who, filters=filters, limit=20, offset=offset)
+        context["offset"] = offset
+    if q.strip():
+        context["entities"] = search.find_entities(q, limit=8)
+    return render(request, "search.html", context)
