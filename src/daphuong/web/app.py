@@ -12,7 +12,8 @@ from daphuong.services.catalog import CatalogService
 from daphuong.services.catalog_facts import registry_highlights
 from daphuong.services.container import Services
 from daphuong.web import errors
-from daphuong.web.deps import PrincipalResolver, anonymous_resolver
+from daphuong.web.auth import session_resolver
+from daphuong.web.deps import PrincipalResolver
 from daphuong.web.middleware import WebMiddleware
 from daphuong.web.routes import ROUTERS
 
@@ -32,7 +33,7 @@ def default_catalog(services: Services) -> CatalogService:
 def create_app(
     services: Services,
     *,
-    resolve_principal: PrincipalResolver = anonymous_resolver,
+    resolve_principal: PrincipalResolver = session_resolver,
     catalog_factory: Callable[[Services], CatalogService] = default_catalog,
 ) -> FastAPI:
     """The web app and JSON API over one set of services."""
