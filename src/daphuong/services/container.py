@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from daphuong.pipeline.runner import Pipeline, build_pipeline
 from daphuong.services.hooks import DocumentHook
 from daphuong.services.ingestion import IngestionService
+from daphuong.services.registry import RegistryHook
 from daphuong.services.search import search_hook
 from daphuong.settings import Settings
 from daphuong.store.engine import Database
@@ -32,7 +33,8 @@ class Services:
 
 def default_hooks(db: Database) -> list[DocumentHook]:
     """Hooks that keep derived data (statements, search index) in step with documents."""
-    return [search_hook(db)]
+    search = search_hook(db)
+    return [RegistryHook(index_hooks=[search]), search]  # registry first: search sees entities
 
 
 def build_services(settings: Settings, *, migrate: bool = True) -> Services:
