@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from daphuong.cli import db, demo, pipeline, search
+from daphuong.cli import accounts, activities, aid, db, demo, pipeline, plans, report, search, seats
 from daphuong.cli.ingest import ingest
 from daphuong.cli.output import fail
 from daphuong.cli.serve import serve
@@ -38,6 +38,16 @@ app.command("demo")(demo.demo)
 app.command("serve")(serve)
 app.add_typer(pipeline.app, name="pipeline")
 app.add_typer(db.app, name="db")
+
+app.add_typer(accounts.org_app, name="org")
+app.add_typer(accounts.user_app, name="user")
+app.add_typer(accounts.token_app, name="token")
+app.command("audit")(accounts.audit)
+app.add_typer(activities.app, name="activity")
+app.add_typer(plans.app, name="plan")
+app.add_typer(seats.app, name="seat")
+app.add_typer(aid.app, name="aid")
+app.add_typer(report.app, name="report")
 
 
 def run() -> None:
