@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from daphuong.web.api import coordination as api_coordination
 from daphuong.web.api import documents as api_documents
 from daphuong.web.api import entities as api_entities
 from daphuong.web.api import events as api_events
@@ -21,6 +22,7 @@ from daphuong.web.pages import upload as page_upload
 # To add an area: import its module and append `module.router` here (API before pages).
 ROUTERS: list[APIRouter] = [
     api_documents.router,
+    api_coordination.router,
     api_entities.router,
     api_events.router,
     api_search.router,
