@@ -5,7 +5,14 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from daphuong.text.analyze import MAX_TOKEN_CHARS, fold_stream, name_key, tokenize, tone_stream
+from daphuong.text.analyze import (
+    MAX_TOKEN_CHARS,
+    fold_stream,
+    name_key,
+    token_keys,
+    tokenize,
+    tone_stream,
+)
 from daphuong.text.keys import fold_key, tone_key
 from daphuong.text.normalize import normalize
 
@@ -29,9 +36,10 @@ def test_punctuation_underscore_and_control_characters_separate() -> None:
 
 
 def test_streams_join_keys_with_spaces() -> None:
-    tokens = tokenize("Đường  dương")
-    assert fold_stream(tokens) == "duong duong"
-    assert tone_stream(tokens) == "đường dương"
+    keys = token_keys("Đường  dương")
+    assert keys == [(t.fold, t.tone) for t in tokenize("Đường  dương")]
+    assert fold_stream(keys) == "duong duong"
+    assert tone_stream(keys) == "đường dương"
 
 
 def test_name_key_ignores_case_marks_and_spacing() -> None:

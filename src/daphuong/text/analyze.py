@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from daphuong.text.keys import fold_key, tone_key
 
@@ -14,8 +14,11 @@ _TOKEN = re.compile(r"[^\W_]+")
 MAX_TOKEN_CHARS = 64
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+# (folded key, tone key) of one token: all the index needs.
+Keys = tuple[str, str]
+
+
+class Token(NamedTuple):
     """One syllable or number: [start, end) in the analysed text and its two keys."""
 
     start: int
@@ -24,11 +27,11 @@ class Token:
     tone: str
 
 
-_KEY_CACHE: dict[str, tuple[str, str]] = {}
+_KEY_CACHE: dict[str, Keys] = {}
 _KEY_CACHE_LIMIT = 500_000
 
 
-def word_keys(word: str) -> tuple[str, str]:
+def word_keys(word: str) -> Keys:
     """(fold, tone) keys of one token, cached: the same syllables recur in every document."""
     keys = _KEY_CACHE.get(word)
     if keys is None:
@@ -48,14 +51,19 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
-def fold_stream(tokens: Iterable[Token]) -> str:
+def token_keys(text: str) -> list[Keys]:
+    """(fold, tone) keys of every token, without offsets: the fast path for indexing."""
+    return [word_keys(w) for w in _TOKEN.findall(text)]
+
+
+def fold_stream(keys: Iterable[Keys]) -> str:
     """Folded keys joined by spaces: what the diacritic-insensitive index sees."""
-    return " ".join(t.fold for t in tokens)
+    return " ".join(k[0] for k in keys)
 
 
-def tone_stream(tokens: Iterable[Token]) -> str:
+def tone_stream(keys: Iterable[Keys]) -> str:
     """Tone keys joined by spaces: what the exact (diacritic-sensitive) index sees."""
-    return " ".join(t.tone for t in tokens)
+    return " ".join(k[1] for k in keys)
 
 
 def name_key(name: str) -> str:

@@ -39,7 +39,7 @@ from daphuong.store.models import DocumentRow
 from daphuong.store.models.search import SearchDocRow, SearchEntityRow, SearchFacetRow
 from daphuong.store.search.prepare import FacetEntry, IndexedDocument
 from daphuong.store.search.snippets import document_snippet
-from daphuong.text.analyze import Token, tokenize
+from daphuong.text.analyze import Keys, token_keys, tokenize
 
 DOCS: Table = SearchDocRow.__table__  # type: ignore[assignment]  # declarative tables are Tables
 FACETS: Table = SearchFacetRow.__table__  # type: ignore[assignment]
@@ -169,7 +169,7 @@ class SqlSearchIndex(SearchIndex):
 
     @abstractmethod
     def _write_entity_text(
-        self, session: Session, entity_id: int, names: Sequence[list[Token]]
+        self, session: Session, entity_id: int, names: Sequence[list[Keys]]
     ) -> None:
         """Store the token streams of an entity's names."""
 
@@ -333,7 +333,7 @@ class SqlSearchIndex(SearchIndex):
                 }
             ],
         )
-        self._write_entity_text(session, entity_id, [tokenize(n) for n in unique])
+        self._write_entity_text(session, entity_id, [token_keys(n) for n in unique])
 
     def delete_entity(self, session: Session, entity_id: int) -> None:
         """Remove an entity from quick-find."""

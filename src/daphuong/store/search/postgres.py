@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from daphuong.domain.search import AnyOf, Clause, Item, ParsedQuery, Phrase
 from daphuong.store.search.base import DOCS, ENTITIES, MatchSource, SqlSearchIndex
 from daphuong.store.search.prepare import IndexedDocument
-from daphuong.text.analyze import Token
+from daphuong.text.analyze import Keys
 from daphuong.text.query import adjacent_runs
 
 MAX_POSITION = 16383  # PostgreSQL's limit; later positions collapse onto it
@@ -26,14 +26,14 @@ def _lexeme(word: str) -> str:
     return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def tsvector_literal(streams: Sequence[tuple[Sequence[Token], str]]) -> str:
+def tsvector_literal(streams: Sequence[tuple[Sequence[Keys], str]]) -> str:
     """A tsvector literal: each token's folded and (if different) exact key at its position."""
     positions: dict[str, list[str]] = defaultdict(list)
     pos = 1
-    for tokens, weight in streams:
-        for tok in tokens:
+    for keys, weight in streams:
+        for fold, tone in keys:
             at = f"{min(pos, MAX_POSITION)}{weight}"
-            for key in {tok.fold, tok.tone}:
+            for key in {fold, tone}:
                 if len(positions[key]) < MAX_POSITIONS_PER_LEXEME:
                     positions[key].append(at)
             pos += 1
@@ -103,7 +103,7 @@ class PostgresSearchIndex(SqlSearchIndex):
         rows = [
             {
                 **self._doc_values(d),
-                "vector_literal": tsvector_literal([(d.title_tokens, "A"), (d.body_tokens, "")]),
+                "vector_literal": tsvector_literal([(d.title_keys, "A"), (d.body_keys, "")]),
             }
             for d in docs
         ]
@@ -123,7 +123,7 @@ class PostgresSearchIndex(SqlSearchIndex):
         return MatchSource(DOCS, where, score)
 
     def _write_entity_text(
-        self, session: Session, entity_id: int, names: Sequence[list[Token]]
+        self, session: Session, entity_id: int, names: Sequence[list[Keys]]
     ) -> None:
         vector = tsvector_literal([(n, "") for n in names])
         session.execute(

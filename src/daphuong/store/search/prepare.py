@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from daphuong.domain.document import Segment
 from daphuong.domain.extraction import EntityType, ExtractionResult
 from daphuong.store.models import DocumentRow
-from daphuong.text.analyze import Token, name_key, tokenize
+from daphuong.text.analyze import Keys, Token, name_key, token_keys, tokenize
 from daphuong.text.normalize import OffsetsMap, normalize
 
 # Entities offered as a filter/facet by name: who and which organisation a document is about.
@@ -35,8 +35,8 @@ class IndexedDocument:
     visibility: str
     owner_org_id: int | None
     published: dt.datetime | None
-    title_tokens: list[Token] = field(default_factory=list)
-    body_tokens: list[Token] = field(default_factory=list)
+    title_keys: list[Keys] = field(default_factory=list)
+    body_keys: list[Keys] = field(default_factory=list)
     facets: list[FacetEntry] = field(default_factory=list)
 
 
@@ -56,6 +56,13 @@ def body_tokens(normalized: str, offsets: OffsetsMap, clutter: Iterable[Segment]
             continue
         kept.append(tok)
     return kept
+
+
+def body_keys(normalized: str, offsets: OffsetsMap, clutter: Sequence[Segment]) -> list[Keys]:
+    """Index keys of the body; the offset-free fast path when there is no clutter."""
+    if not clutter:
+        return token_keys(normalized)
+    return [(t.fold, t.tone) for t in body_tokens(normalized, offsets, clutter)]
 
 
 def _entry(facet: str, key: str, label: str) -> FacetEntry | None:
@@ -95,7 +102,7 @@ def prepare_document(row: DocumentRow, extraction: ExtractionResult | None) -> I
         visibility=row.visibility,
         owner_org_id=row.owner_org_id,
         published=row.published,
-        title_tokens=tokenize(normalize(row.title).text) if row.title else [],
-        body_tokens=body_tokens(row.normalized_text, offsets, clutter),
+        title_keys=token_keys(normalize(row.title).text) if row.title else [],
+        body_keys=body_keys(row.normalized_text, offsets, clutter),
         facets=facet_entries(extraction, row.outlet, row.published),
     )

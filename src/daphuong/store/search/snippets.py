@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Sequence
@@ -9,85 +10,97 @@ from dataclasses import dataclass
 
 from daphuong.domain.document import Segment
 from daphuong.domain.search import ParsedQuery, Phrase, Snippet, Term
-from daphuong.store.search.prepare import body_tokens
-from daphuong.text.analyze import Token
+from daphuong.text.analyze import tokenize
+from daphuong.text.keys import fold_key
 from daphuong.text.normalize import OffsetsMap
 from daphuong.text.query import adjacent_runs
 
 ELLIPSIS = "…"
-_WORD_CHAR = re.compile(r"[^\W_]")
+_WORD = r"[^\W_]"
+_WORD_CHAR = re.compile(_WORD)
 _MAX_MATCHES = 300  # enough to pick a good window; bounds the work on long documents
 
 
 @dataclass(frozen=True, slots=True)
 class _Match:
-    first: int  # token index
-    last: int
+    start: int  # offsets into the normalized text
+    end: int
     clause: int  # which query clause matched
     exact: bool
 
 
-def _term_matches(term: Term, tok: Token) -> bool:
-    return tok.fold.startswith(term.fold) if term.prefix else tok.fold == term.fold
+def _terms(clause: Term | Phrase) -> tuple[Term, ...]:
+    return clause.terms if isinstance(clause, Phrase) else (clause,)
 
 
-def _clause_at(clause: Term | Phrase, tokens: Sequence[Token], i: int) -> tuple[int, bool] | None:
-    """If the clause matches at token i: (last token index, typed diacritics match exactly)."""
-    terms = clause.terms if isinstance(clause, Phrase) else (clause,)
-    if i + len(terms) > len(tokens):
-        return None
-    exact = True
-    for k, term in enumerate(terms):
-        tok = tokens[i + k]
-        if not _term_matches(term, tok):
-            return None
-        exact = exact and (not term.has_marks or tok.tone.startswith(term.tone))
-    return i + len(terms) - 1, exact
+def _pattern(clause: Term | Phrase) -> re.Pattern[str]:
+    """A regex over the folded text (same length as the text, so offsets carry over)."""
+    terms = _terms(clause)
+    words = [re.escape(t.fold) for t in terms]
+    if terms[-1].prefix:
+        words[-1] += f"{_WORD}*"
+    return re.compile(rf"(?<!{_WORD})" + r"[\W_]+".join(words) + rf"(?!{_WORD})")
 
 
-def find_matches(parsed: ParsedQuery, tokens: Sequence[Token]) -> list[tuple[int, int, bool]]:
-    """(first, last, exact) token ranges where a positive clause of the query matches."""
-    return [(m.first, m.last, m.exact) for m in _matches(parsed, tokens)]
+def _is_exact(clause: Term | Phrase, piece: str) -> bool:
+    """Whether the words typed with diacritics appear with exactly those diacritics."""
+    terms = _terms(clause)
+    if not any(t.has_marks for t in terms):
+        return True
+    tones = [t.tone for t in tokenize(piece)]
+    return len(tones) == len(terms) and all(
+        tone.startswith(t.tone) for tone, t in zip(tones, terms, strict=True)
+    )
 
 
-def _matches(parsed: ParsedQuery, tokens: Sequence[Token]) -> list[_Match]:
+def _clauses(parsed: ParsedQuery) -> list[Term | Phrase]:
     # Words typed next to each other highlight as one phrase where they are adjacent.
     runs: list[Term | Phrase] = [Phrase(run, quoted=False) for run in adjacent_runs(parsed)]
-    clauses = runs + parsed.positive_clauses()
-    out: list[_Match] = []
-    for i in range(len(tokens)):
-        for c, clause in enumerate(clauses):
-            hit = _clause_at(clause, tokens, i)
-            if hit is not None:
-                out.append(_Match(i, hit[0], c, hit[1]))
+    return runs + parsed.positive_clauses()
+
+
+def _matches(parsed: ParsedQuery, normalized: str) -> list[_Match]:
+    folded = fold_key(normalized)
+    found: list[_Match] = []
+    for c, clause in enumerate(_clauses(parsed)):
+        for hit in _pattern(clause).finditer(folded):
+            exact = _is_exact(clause, normalized[hit.start() : hit.end()])
+            found.append(_Match(hit.start(), hit.end(), c, exact))
+            if len(found) >= _MAX_MATCHES:
                 break
-        if len(out) >= _MAX_MATCHES:
-            break
-    return out
+    found.sort(key=lambda m: (m.start, m.clause))
+    kept: list[_Match] = []
+    for m in found:  # earlier clauses (phrases) win over the single words inside them
+        if not kept or m.start >= kept[-1].end:
+            kept.append(m)
+    return kept
 
 
-def _best_window(matches: list[_Match], tokens: Sequence[Token], chars: int) -> int:
-    """Index into `matches` of the match that starts the best window."""
-    best, best_score = 0, -1.0
+def find_matches(parsed: ParsedQuery, normalized: str) -> list[tuple[int, int, bool]]:
+    """(start, end, exact) ranges of the normalized text where a positive clause matches."""
+    return [(m.start, m.end, m.exact) for m in _matches(parsed, normalized)]
+
+
+def _best_anchor(matches: list[_Match], chars: int) -> int:
+    """Start offset of the match that opens the window with the most (distinct, exact) hits."""
+    best, best_score = matches[0].start, -1
     for a, anchor in enumerate(matches):
-        limit = tokens[anchor.first].start + chars
-        inside = [m for m in matches[a:] if tokens[m.last].end <= limit]
+        inside = [m for m in matches[a : a + 50] if m.end <= anchor.start + chars]
         score = len({m.clause for m in inside}) * 10 + sum(m.exact for m in inside) + len(inside)
         if score > best_score:
-            best, best_score = a, score
+            best, best_score = anchor.start, score
     return best
 
 
-def _window(tokens: Sequence[Token], anchor: int, chars: int) -> tuple[int, int]:
-    """[first, last] token indices of a window of about `chars` characters around anchor."""
-    lead = chars // 4
-    first = anchor
-    while first > 0 and tokens[anchor].start - tokens[first - 1].start <= lead:
-        first -= 1
-    last = first
-    while last + 1 < len(tokens) and tokens[last + 1].end - tokens[first].start <= chars:
-        last += 1
-    return first, last
+def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) so it neither starts nor ends inside a word."""
+    while 0 < start < end and _WORD_CHAR.match(text, start - 1) and _WORD_CHAR.match(text, start):
+        start += 1
+    while (
+        start < end < len(text) and _WORD_CHAR.match(text, end - 1) and _WORD_CHAR.match(text, end)
+    ):
+        end -= 1
+    return start, end
 
 
 def _clean(piece: str) -> str:
@@ -95,22 +108,37 @@ def _clean(piece: str) -> str:
     return piece.translate({ord(c): " " for c in "\n\r\t\x0b\x0c"})
 
 
+def _outside_clutter(
+    matches: list[_Match], offsets: OffsetsMap, clutter: Sequence[Segment]
+) -> list[_Match]:
+    if not clutter:
+        return matches
+    spans = sorted((s.start, s.end) for s in clutter)
+    starts = [s for s, _ in spans]
+
+    def inside(m: _Match) -> bool:
+        pos = offsets.to_original(m.start)
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and pos < spans[i][1]
+
+    return [m for m in matches if not inside(m)]
+
+
 def make_snippet(
     original: str,
+    normalized: str,
     offsets: OffsetsMap,
-    tokens: Sequence[Token],
+    clutter: Sequence[Segment],
     parsed: ParsedQuery,
     chars: int = 180,
 ) -> Snippet:
-    """The best window of the body tokens, as original text with highlight ranges."""
-    if not tokens:
-        return Snippet(_clean(original[:chars]))
-    matches = _matches(parsed, tokens)
-    anchor = matches[_best_window(matches, tokens, chars)].first if matches else 0
-    first, last = _window(tokens, anchor, chars)
-    o_start = offsets.to_original(tokens[first].start)
-    o_end = offsets.to_original(tokens[last].end)
-    # Keep punctuation before the first and after the last word (never clutter words).
+    """The best window of the text, as original characters with highlight ranges."""
+    matches = _outside_clutter(_matches(parsed, normalized), offsets, clutter)
+    anchor = _best_anchor(matches, chars) if matches else 0
+    start = max(0, anchor - chars // 4)
+    n_start, n_end = _word_bounds(normalized, start, min(len(normalized), start + chars))
+    o_start, o_end = offsets.to_original(n_start), offsets.to_original(n_end)
+    # Keep punctuation before the first and after the last word of the text.
     if not _WORD_CHAR.search(original, 0, o_start):
         o_start = 0
     if not _WORD_CHAR.search(original, o_end):
@@ -119,14 +147,11 @@ def make_snippet(
     trail = ELLIPSIS if o_end < len(original) else ""
     highlights: list[tuple[int, int]] = []
     for m in matches:
-        if m.first < first or m.last > last:
-            continue
-        s = offsets.to_original(tokens[m.first].start) - o_start + len(lead)
-        e = offsets.to_original(tokens[m.last].end) - o_start + len(lead)
-        if not highlights or s >= highlights[-1][1]:
+        if m.start >= n_start and m.end <= n_end:
+            s = offsets.to_original(m.start) - o_start + len(lead)
+            e = offsets.to_original(m.end) - o_start + len(lead)
             highlights.append((s, e))
-    text = lead + _clean(original[o_start:o_end]) + trail
-    return Snippet(text, tuple(highlights), o_start)
+    return Snippet(lead + _clean(original[o_start:o_end]) + trail, tuple(highlights), o_start)
 
 
 def document_snippet(
@@ -136,4 +161,4 @@ def document_snippet(
     original, normalized, offsets_json, clutter_json = texts
     offsets = OffsetsMap.from_json(json.loads(offsets_json))
     clutter = [Segment(s, e, k) for s, e, k in json.loads(clutter_json or "[]")]
-    return make_snippet(original, offsets, body_tokens(normalized, offsets, clutter), parsed, chars)
+    return make_snippet(original, normalized, offsets, clutter, parsed, chars)

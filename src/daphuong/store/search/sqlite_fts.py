@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from daphuong.domain.search import AnyOf, Clause, Item, ParsedQuery, Phrase, Term
 from daphuong.store.search.base import DOCS, ENTITIES, MatchSource, SqlSearchIndex
 from daphuong.store.search.prepare import IndexedDocument
-from daphuong.text.analyze import Token, fold_stream, tone_stream
+from daphuong.text.analyze import Keys, fold_stream, tone_stream
 from daphuong.text.query import adjacent_runs
 
 # bm25 column weights (title_f, body_f, title_x, body_x): exact-diacritic hits outrank folded
@@ -113,10 +113,10 @@ class SqliteSearchIndex(SqlSearchIndex):
         rows = [
             {
                 "id": d.doc_id,
-                "tf": fold_stream(d.title_tokens),
-                "bf": fold_stream(d.body_tokens),
-                "tx": tone_stream(d.title_tokens),
-                "bx": tone_stream(d.body_tokens),
+                "tf": fold_stream(d.title_keys),
+                "bf": fold_stream(d.body_keys),
+                "tx": tone_stream(d.title_keys),
+                "bx": tone_stream(d.body_keys),
             }
             for d in docs
         ]
@@ -152,7 +152,7 @@ class SqliteSearchIndex(SqlSearchIndex):
         return MatchSource(joined, true(), matches.c.score)
 
     def _write_entity_text(
-        self, session: Session, entity_id: int, names: Sequence[list[Token]]
+        self, session: Session, entity_id: int, names: Sequence[list[Keys]]
     ) -> None:
         # Names are separated by a token no query produces, so phrases cannot span two names.
         folded = " zzsep ".join(fold_stream(n) for n in names)

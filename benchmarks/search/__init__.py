@@ -1,0 +1,1 @@
+"""Search benchmarks: a deterministic Vietnamese corpus generator and the latency/throughput run."""
