@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
@@ -12,9 +11,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     FromClause,
-    Table,
     delete,
-    exists,
     func,
     insert,
     literal,
@@ -28,22 +25,18 @@ from daphuong.domain.search import (
     EntityHit,
     FacetValue,
     ParsedQuery,
-    SearchFilters,
     SearchHit,
     SearchQuery,
     SearchResult,
-    Term,
 )
 from daphuong.store.access import visible_clause
 from daphuong.store.models import DocumentRow
-from daphuong.store.models.search import SearchDocRow, SearchEntityRow, SearchFacetRow
+from daphuong.store.search.entities import best_name, quick_find_query
+from daphuong.store.search.filters import filter_clauses
 from daphuong.store.search.prepare import FacetEntry, IndexedDocument
 from daphuong.store.search.snippets import document_snippet
-from daphuong.text.analyze import Keys, token_keys, tokenize
-
-DOCS: Table = SearchDocRow.__table__  # type: ignore[assignment]  # declarative tables are Tables
-FACETS: Table = SearchFacetRow.__table__  # type: ignore[assignment]
-ENTITIES: Table = SearchEntityRow.__table__  # type: ignore[assignment]
+from daphuong.store.search.tables import DOCS, ENTITIES, FACETS
+from daphuong.text.analyze import Keys, token_keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,53 +96,6 @@ class SearchIndex(ABC):
     def indexed_count(self, session: Session) -> int:
         """How many document versions are in the index."""
         return int(session.scalar(select(func.count()).select_from(DOCS)) or 0)
-
-
-def _facet_in(facet: str, keys: Sequence[str]) -> ColumnElement[bool]:
-    # An alias: the facet-count query has search_facets in its FROM list already.
-    f = FACETS.alias("ff")
-    return exists().where(f.c.doc_id == DOCS.c.doc_id, f.c.facet == facet, f.c.key.in_(keys))
-
-
-def filter_clauses(filters: SearchFilters) -> list[ColumnElement[bool]]:
-    """WHERE clauses on search_docs for the caller's filters (AND across keys, OR within)."""
-    out: list[ColumnElement[bool]] = []
-    by_facet = {
-        "entity": filters.entities,
-        "type": filters.entity_types,
-        "event": filters.event_kinds,
-        "outlet": filters.outlets,
-        "year": tuple(str(y) for y in filters.years),
-    }
-    out.extend(_facet_in(facet, keys) for facet, keys in by_facet.items() if keys)
-    if filters.date_from is not None:
-        start = dt.datetime.combine(filters.date_from, dt.time(), tzinfo=dt.UTC)
-        out.append(DOCS.c.published >= start)
-    if filters.date_to is not None:
-        end = dt.datetime.combine(filters.date_to + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
-        out.append(DOCS.c.published < end)
-    return out
-
-
-def quick_find_query(parsed: ParsedQuery) -> ParsedQuery:
-    """Make the last plain word a prefix, so `le hoai tr` already finds Lê Hoài Trung."""
-    if not parsed.required or not isinstance(parsed.required[-1], Term):
-        return parsed
-    last = parsed.required[-1]
-    required = (*parsed.required[:-1], Term(last.fold, last.tone, prefix=True))
-    return ParsedQuery(required, parsed.excluded)
-
-
-def best_name(names: Sequence[str], parsed: ParsedQuery) -> str:
-    """The first name or alias that contains every word of the query."""
-    wanted = [c for c in parsed.positive_clauses() if isinstance(c, Term)]
-    for name in names:
-        folds = [t.fold for t in tokenize(name)]
-        if all(
-            any(f.startswith(w.fold) if w.prefix else f == w.fold for f in folds) for w in wanted
-        ):
-            return name
-    return names[0] if names else ""
 
 
 class SqlSearchIndex(SearchIndex):

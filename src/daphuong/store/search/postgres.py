@@ -10,8 +10,9 @@ from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
 from sqlalchemy.orm import Session
 
 from daphuong.domain.search import AnyOf, Clause, Item, ParsedQuery, Phrase
-from daphuong.store.search.base import DOCS, ENTITIES, MatchSource, SqlSearchIndex
+from daphuong.store.search.base import MatchSource, SqlSearchIndex
 from daphuong.store.search.prepare import IndexedDocument
+from daphuong.store.search.tables import DOCS, ENTITIES
 from daphuong.text.analyze import Keys
 from daphuong.text.query import adjacent_runs
 

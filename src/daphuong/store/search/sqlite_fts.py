@@ -8,8 +8,9 @@ from sqlalchemy import Float, Integer, bindparam, text, true
 from sqlalchemy.orm import Session
 
 from daphuong.domain.search import AnyOf, Clause, Item, ParsedQuery, Phrase, Term
-from daphuong.store.search.base import DOCS, ENTITIES, MatchSource, SqlSearchIndex
+from daphuong.store.search.base import MatchSource, SqlSearchIndex
 from daphuong.store.search.prepare import IndexedDocument
+from daphuong.store.search.tables import DOCS, ENTITIES
 from daphuong.text.analyze import Keys, fold_stream, tone_stream
 from daphuong.text.query import adjacent_runs
 
