@@ -77,15 +77,32 @@ class PersonLinker:
     def _link_one(self, links: Links, name: str, mine: list[Sighting]) -> None:
         aliases = self.linker.aliases
         earlier = aliases.entities_named([name], "PERSON", document_key=self.linker.document_key)
+        compatible = self._compatible(name, mine)
         if earlier:
-            # The same report extracted again: keep its earlier decision, right or reviewed.
-            links.set("PERSON", name, min(earlier), "same document")
+            # The same report extracted again: keep its earlier link, right or reviewed,
+            # and propose again what was still open (decided proposals are re-matched).
+            entity_id = min(earlier)
+            links.set("PERSON", name, entity_id, "same document")
+            own = self.linker.entities.canonical(entity_id)
+            others = [c for c in compatible if c[1] != own]
+        elif compatible and (compatible[0][0] > 0 or (distinctive(name) and len(compatible) == 1)):
+            support, _canonical, raw = compatible[0]
+            links.set("PERSON", name, raw, "name+context" if support else "name")
             return
-        found = aliases.entities_named([name], "PERSON")
+        else:
+            entity_id = self.linker.create("PERSON", clean_name(name))
+            links.set("PERSON", name, entity_id, "new")
+            others = compatible
+        for _support, canonical, _raw in others:
+            links.proposals.append(Proposal(entity_id, canonical, "same name", UNSURE))
+
+    def _compatible(self, name: str, mine: list[Sighting]) -> list[tuple[int, int, int]]:
+        """(support, canonical, raw id) of namesakes whose posts do not conflict, best first."""
+        found = self.linker.aliases.entities_named([name], "PERSON")
         clusters: dict[int, list[int]] = {}
         for raw, canonical in self.linker.entities.canonical_map(found).items():
             clusters.setdefault(canonical, []).append(raw)
-        compatible: list[tuple[int, int, int]] = []  # (support, canonical, raw)
+        compatible: list[tuple[int, int, int]] = []
         for canonical, raws in sorted(clusters.items()):
             theirs = self._sightings(self.linker.entities.cluster(canonical))
             if any(conflicts(a, b) for a in mine for b in theirs):
@@ -93,14 +110,7 @@ class PersonLinker:
             support = sum(1 for a in mine for b in theirs if supports(a, b))
             compatible.append((support, canonical, min(raws)))
         compatible.sort(key=lambda c: (-c[0], c[1]))
-        if compatible and (compatible[0][0] > 0 or (distinctive(name) and len(compatible) == 1)):
-            support, _canonical, raw = compatible[0]
-            links.set("PERSON", name, raw, "name+context" if support else "name")
-            return
-        entity_id = self.linker.create("PERSON", clean_name(name))
-        links.set("PERSON", name, entity_id, "new")
-        for _support, canonical, _raw in compatible:
-            links.proposals.append(Proposal(entity_id, canonical, "same name", UNSURE))
+        return compatible
 
     def _sightings(self, entity_ids: list[int]) -> list[Sighting]:
         rows = self.statements.of_subjects(entity_ids, ["role"])
