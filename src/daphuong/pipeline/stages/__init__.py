@@ -1,5 +1,5 @@
 """Built-in stages; importing this package registers them."""
 
-from daphuong.pipeline.stages import clean, normalize
+from daphuong.pipeline.stages import clean, extract, normalize
 
-__all__ = ["clean", "normalize"]
+__all__ = ["clean", "extract", "normalize"]

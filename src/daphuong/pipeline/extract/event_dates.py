@@ -1,0 +1,87 @@
+"""An event's date: day and month as written, the year from the sentence, date line or text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_YEAR = r"((?:19|20)\d\d)"
+_YEAR_OF_NAM = re.compile(r"(?<!\w)năm\s+" + _YEAR + r"(?!\d)", re.IGNORECASE)
+_NOT_THIS_YEAR = re.compile(r"(?:đến|tới|từ|trước|sau|tầm nhìn)\s+(?:hết\s+)?$", re.IGNORECASE)
+_MONTH_YEAR = re.compile(r"(?<!\w)tháng\s+\d{1,2}\s*[/.-]\s*" + _YEAR + r"(?!\d)", re.IGNORECASE)
+# '75 năm thành lập Liên hợp quốc (1945-2020)': an anniversary's range ends in its own year.
+_ANNIVERSARY = re.compile(
+    r"\d+\s+năm[^()]{0,80}\(\s*(?:\d{1,2}/\d{1,2}/)?" + _YEAR + r"\s*[-–]\s*"
+    r"(?:\d{1,2}/\d{1,2}/)?" + _YEAR + r"\s*\)",
+    re.IGNORECASE,
+)
+_FULL = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
+_NUMERIC = re.compile(r"(\d{1,2})\s*(?:[-–]\s*\d{1,2}\s*)?[/.-]\s*(\d{1,2})()")
+_WORDS = re.compile(r"(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*(\d{4}))?", re.IGNORECASE)
+_ISO = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
+_PARTIAL = re.compile(r"^--(\d\d)-(\d\d)$")
+_LATE_MONTHS = 2
+
+
+def parse_day_month(text: str, value: str | None = None) -> tuple[int, int, int | None] | None:
+    """(day, month, written year or None) of a DATE mention; the first day of a range."""
+    m = _WORDS.search(text) or _FULL.search(text) or _NUMERIC.search(text)
+    if m is not None:
+        day, month = int(m.group(1)), int(m.group(2))
+        year = int(m.group(3)) if m.group(3) else None
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            return day, month, year
+    if value:
+        iso, partial = _ISO.match(value), _PARTIAL.match(value)
+        if partial is not None:
+            return int(partial.group(2)), int(partial.group(1)), None
+        if iso is not None:
+            return int(iso.group(3)), int(iso.group(2)), None
+    return None
+
+
+def _years_of_nam(text: str) -> list[int]:
+    return [
+        int(m.group(1))
+        for m in _YEAR_OF_NAM.finditer(text)
+        if not _NOT_THIS_YEAR.search(text[max(0, m.start() - 20) : m.start()])
+    ]
+
+
+def sentence_years(text: str) -> list[int]:
+    """Years a sentence gives its events: 'năm 2022', 'tháng 1/2020', an anniversary's end."""
+    years = _years_of_nam(text)
+    years += [int(m.group(1)) for m in _MONTH_YEAR.finditer(text)]
+    years += [int(m.group(2)) for m in _ANNIVERSARY.finditer(text)]
+    return years
+
+
+def document_years(text: str) -> list[int]:
+    """Years the whole text places itself in ('trong nửa đầu năm 2024', 'tháng 5/2023')."""
+    return _years_of_nam(text) + [int(m.group(1)) for m in _MONTH_YEAR.finditer(text)]
+
+
+def resolve_year(
+    month: int,
+    sentence: list[int],
+    published: dt.date | None,
+    document: list[int],
+) -> int | None:
+    """The year of a day-and-month date, by ANNOTATION.md's order of evidence."""
+    if published is not None:
+        sentence = [y for y in sentence if y <= published.year]
+    if sentence:
+        return max(sentence)
+    if published is not None:
+        late = month - published.month > _LATE_MONTHS
+        return published.year - 1 if late else published.year
+    return max(document) if document else None
+
+
+def format_date(day: int, month: int, year: int | None) -> str:
+    """ISO 'YYYY-MM-DD', or '--MM-DD' when the year is unknown; '' for impossible dates."""
+    try:
+        dt.date(year or 2000, month, day)
+    except ValueError:
+        return ""
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"

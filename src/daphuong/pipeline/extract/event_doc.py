@@ -1,0 +1,281 @@
+"""One document as the event finder reads it: sentences, clauses, mentions and clutter."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from daphuong.domain.document import Segment
+from daphuong.domain.extraction import EntityType, Mention
+from daphuong.pipeline.extract.coref import PersonIndex
+from daphuong.pipeline.extract.event_words import Cue
+from daphuong.pipeline.extract.tokens import OPEN_QUOTES, Token, sentence_ends
+
+# Words that open an adverbial phrase before the subject ('Sáng 8/9,', 'Tại hội nghị,').
+_LEADING_WORDS = "tại trong ngày sáng chiều tối trưa hôm đêm vào theo nhân nhằm sau trước để qua \
+từ đến dưới phát thay cũng ngoài nhận về với trên bên giới thiệu đồng thời"
+LEADING = frozenset(_LEADING_WORDS.split())
+_TIME_WORDS = frozenset({"sáng", "chiều", "tối", "trưa", "hôm", "đêm", "ngày", "vào", "rạng"})
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")"})
+_SEGMENT_BREAKS = frozenset({",", ";"})
+_ORG_CUTS = frozenset({"thuộc", "tại", "của", "cho", "ở"})
+_EXCLUDED_CLUTTER = frozenset({"related", "comments"})
+_SUBJECT_WORDS = frozenset({"đoàn", "ông", "bà", "ngài"})
+_NESTING = (EntityType.ORG, EntityType.LEGAL_DOC, EntityType.EVENT)
+_SUBJECT_TYPES = (EntityType.PERSON, EntityType.ORG, EntityType.LOCATION)
+MAX_SENTENCE = 400  # tokens; longer runs (a text with no full stops) are cut into pieces
+_NEAR = 60  # how far back an EVENT mention may start and still cover a word
+
+
+class EventDoc:
+    """Token-level views of one document that the event rules ask about."""
+
+    def __init__(
+        self,
+        text: str,
+        tokens: list[Token],
+        mentions: Sequence[Mention],
+        clutter: Sequence[Segment],
+    ) -> None:
+        """Index sentences, mentions by token range, clutter and the headline."""
+        self.text, self.tokens, self.clutter = text, tokens, list(clutter)
+        self.people = PersonIndex(tokens, mentions)
+        start_tok = {t.start: i for i, t in enumerate(tokens)}
+        end_tok = {t.end: i + 1 for i, t in enumerate(tokens)}
+        spans: list[tuple[int, int, Mention]] = []
+        for m in mentions:
+            first, stop = start_tok.get(m.start), end_tok.get(m.end)
+            if first is not None and stop is not None and stop > first:
+                spans.append((first, stop, m))
+        spans.sort(key=lambda x: (x[0], -x[1]))
+        self._by_type = {t: [x for x in spans if x[2].type is t] for t in EntityType}
+        self._firsts = {t: [x[0] for x in v] for t, v in self._by_type.items()}
+        self._subject_firsts = sorted(x[0] for x in spans if x[2].type in _SUBJECT_TYPES)
+        self._inside: set[int] = set()
+        for first, stop, m in spans:
+            if m.type in _NESTING:
+                self._inside.update(range(first + 1, stop))
+        self._org_starts = set(self._firsts[EntityType.ORG])
+        self.sentences = _sentences(tokens)
+        self._token_ends = [t.end for t in tokens]
+        self._stop_of = dict(self.sentences)
+        self._depth = _bracket_depths(tokens, self.sentences)
+        self._excluded = self._clutter_tokens(_EXCLUDED_CLUTTER)
+        self._headline = self._headline_line()
+
+    def _of_type(self, etype: EntityType, first: int, stop: int) -> list[tuple[int, int, Mention]]:
+        """Mentions of a type starting in tokens[first:stop], in text order."""
+        firsts = self._firsts[etype]
+        lo, hi = bisect.bisect_left(firsts, first), bisect.bisect_left(firsts, stop)
+        return self._by_type[etype][lo:hi]
+
+    def _clutter_tokens(self, kinds: frozenset[str]) -> set[int]:
+        starts = [t.start for t in self.tokens]
+        out: set[int] = set()
+        for seg in self.clutter:
+            if seg.kind in kinds:
+                out.update(
+                    range(
+                        bisect.bisect_left(starts, seg.start), bisect.bisect_left(starts, seg.end)
+                    )
+                )
+        return out
+
+    def _headline_line(self) -> tuple[int, int]:
+        """The first line of text when it reads as a headline (no closing full stop)."""
+        clutter = self._clutter_tokens(frozenset(s.kind for s in self.clutter))
+        toks = self.tokens
+        i = 0
+        while i < len(toks) and (i in clutter or not toks[i].is_word):
+            i += 1
+        j = i + 1
+        while j < len(toks) and not toks[j].newline_before:
+            j += 1
+        if i >= len(toks) or toks[j - 1].text in ".!?…":
+            return 0, 0
+        return i, j
+
+    def plain_text(self) -> str:
+        """The text with every clutter segment blanked (for the document's own years)."""
+        chars = list(self.text)
+        for seg in self.clutter:
+            chars[seg.start : seg.end] = " " * (seg.end - seg.start)
+        return "".join(chars)
+
+    def sentence_text(self, first: int, stop: int) -> str:
+        """Original text of tokens[first:stop]."""
+        return self.text[self.tokens[first].start : self.tokens[stop - 1].end]
+
+    def is_excluded(self, first: int, stop: int) -> bool:
+        """The sentence lies in related-article or comment clutter."""
+        return all(i in self._excluded for i in range(first, stop))
+
+    def is_headline(self, first: int) -> bool:
+        """The sentence belongs to the headline line."""
+        return self._headline[0] <= first < self._headline[1]
+
+    def in_name(self, i: int) -> bool:
+        """Token i lies inside (not at the start of) an ORG, LEGAL_DOC or EVENT mention."""
+        return i in self._inside
+
+    def starts_org(self, i: int) -> bool:
+        """An ORG mention starts at token i ('Diễn đàn nhân dân ASEAN')."""
+        return i in self._org_starts
+
+    def names_org_after(self, cue: Cue) -> bool:
+        """'Tổ chức GPI': the cue word is a noun naming the organization that follows."""
+        return cue.stop in self._org_starts and self.tokens[cue.first].is_cap
+
+    def event_mentions(self, first: int, stop: int) -> list[tuple[int, int]]:
+        """Token ranges of EVENT mentions starting in the sentence."""
+        return [(f, s) for f, s, _ in self._of_type(EntityType.EVENT, first, stop)]
+
+    def event_mention_at(self, first: int, stop: int) -> Mention | None:
+        """The longest EVENT mention overlapping tokens[first:stop] or opening right after it."""
+        best: tuple[int, Mention] | None = None
+        for f, s, m in self._of_type(EntityType.EVENT, first - _NEAR, stop + 2):
+            opens_after = stop <= f <= stop + 1 and all(
+                t.text in OPEN_QUOTES for t in self.tokens[stop:f]
+            )
+            overlaps = (f < stop and s > first) or opens_after
+            if overlaps and (best is None or s - f > best[0]):
+                best = (s - f, m)
+        return best[1] if best else None
+
+    def token_after(self, mention: Mention) -> int:
+        """Token index right after a mention (its end), or the text's end."""
+        return bisect.bisect_left(self._token_ends, mention.end) + 1
+
+    def number_before(self, i: int) -> bool:
+        """A count right before the word ('2 phiên thảo luận')."""
+        return i > 0 and self.tokens[i - 1].is_digit and not self.tokens[i].newline_before
+
+    def sentence_bounds(self, i: int, first: int) -> int:
+        """End (exclusive) of the sentence that starts at `first`."""
+        return self._stop_of.get(first, len(self.tokens))
+
+    def clause_of(self, i: int, first: int) -> tuple[int, int]:
+        """Token range of the clause holding token i (between commas, semicolons, brackets)."""
+        stop = self.sentence_bounds(i, first)
+        a = i
+        while a > first and self.tokens[a - 1].text not in _CLAUSE_BREAKS:
+            a -= 1
+        b = i
+        while b < stop and self.tokens[b].text not in _CLAUSE_BREAKS:
+            b += 1
+        return a, b
+
+    def dates_in(self, first: int, stop: int) -> list[tuple[int, int, Mention]]:
+        """DATE mentions in tokens[first:stop], outside brackets."""
+        return [x for x in self._of_type(EntityType.DATE, first, stop) if not self._depth[x[0]]]
+
+    def date_for(self, t_first: int, t_stop: int, first: int) -> Mention | None:
+        """The date governing an event word: the nearest before it, else one later in its clause."""
+        stop = self.sentence_bounds(t_first, first)
+        before = self.dates_in(first, t_first)
+        if before:
+            return before[-1][2]
+        clause_end = self.clause_of(max(t_first, t_stop - 1), first)[1]
+        after = self.dates_in(t_stop, min(stop, clause_end))
+        return after[0][2] if after else None
+
+    def _skip_lead(self, i: int, stop: int) -> int:
+        """Past brackets, dashes and quotes that open a sentence ('(VOV5)- ')."""
+        toks = self.tokens
+        while i < stop and not toks[i].is_word:
+            if toks[i].text == "(":
+                while i < stop and toks[i].text != ")":
+                    i += 1
+            i += 1
+        return i
+
+    def date_initial(self, first: int) -> bool:
+        """The sentence opens with its date ('Sáng 8/9,', 'Ngày 23-11,', 'Hôm 11/10,')."""
+        stop = self.sentence_bounds(first, first)
+        i = self._skip_lead(first, stop)
+        while i < stop and self.tokens[i].key in _TIME_WORDS:
+            i += 1
+        return bool(self.dates_in(i, i + 1))
+
+    def main_clause_start(self, first: int, limit: int) -> int:
+        """Token where the subject starts, past opening adverbial phrases."""
+        i = first
+        while i < limit:
+            j = self._skip_lead(i, limit)
+            opens_adverbial = j < limit and (
+                self.tokens[j].key in LEADING or bool(self.dates_in(j, j + 1))
+            )
+            if not opens_adverbial:
+                return j
+            k = j
+            while k < limit and self.tokens[k].text not in _SEGMENT_BREAKS:
+                k += 1
+            if k >= limit:
+                return j
+            i = k + 1
+        return min(i, limit)
+
+    def has_subject(self, first: int, stop: int) -> bool:
+        """A person, organization, place or delegation is named in tokens[first:stop]."""
+        if any(t.key in _SUBJECT_WORDS for t in self.tokens[first:stop]):
+            return True
+        lo = bisect.bisect_left(self._subject_firsts, first)
+        return lo < len(self._subject_firsts) and self._subject_firsts[lo] < stop
+
+    def orgs_in(self, first: int, stop: int, *, subject: bool) -> list[str]:
+        """Outermost ORG mentions in tokens[first:stop] outside brackets; with `subject`, only
+        those of comma-segments that open with a name (not 'tại trụ sở X', 'thuộc Y')."""
+        out: list[str] = []
+        seg = first
+        while seg < stop:
+            end = seg
+            while end < stop and self.tokens[end].text not in _SEGMENT_BREAKS:
+                end += 1
+            self._segment_orgs(seg, end, out, subject=subject)
+            seg = end + 1
+        return out
+
+    def _segment_orgs(self, first: int, stop: int, out: list[str], *, subject: bool) -> None:
+        j = self._skip_lead(first, stop)
+        if subject and j < stop and self.tokens[j].key in LEADING:
+            return
+        covered = 0
+        for f, s, m in self._of_type(EntityType.ORG, j, stop):
+            if f in self._inside or self._depth[f] or s <= covered:
+                continue
+            covered = max(covered, s)
+            if subject and any(t.key in _ORG_CUTS for t in self.tokens[j:f]):
+                continue
+            if m.text not in out:
+                out.append(m.text)
+
+    def quoted_after(self, i: int, stop: int) -> str:
+        """Text inside the first quotes opening at or right after token i, else ''."""
+        toks = self.tokens
+        if i >= stop or toks[i].text not in OPEN_QUOTES:
+            return ""
+        for j in range(i + 1, min(stop, i + 80)):
+            if toks[j].text in "”’\"'»“":
+                return self.text[toks[i].end : toks[j].start].strip()
+        return ""
+
+
+def _sentences(tokens: list[Token]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = 0
+    for i, end in enumerate(sentence_ends(tokens)):
+        if end or i + 1 - start >= MAX_SENTENCE:
+            out.append((start, i + 1))
+            start = i + 1
+    return out
+
+
+def _bracket_depths(tokens: list[Token], sentences: list[tuple[int, int]]) -> list[int]:
+    """For each token, how many brackets of its sentence are open before it."""
+    depths = [0] * len(tokens)
+    for first, stop in sentences:
+        depth = 0
+        for i in range(first, stop):
+            depths[i] = depth
+            depth = max(0, depth + (tokens[i].text == "(") - (tokens[i].text == ")"))
+    return depths

@@ -1,0 +1,241 @@
+"""The event book: builds events from reporting sentences and merges repeated reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from daphuong.domain.extraction import ExtractedEvent, Span
+from daphuong.pipeline.extract.event_dates import (
+    format_date,
+    parse_day_month,
+    resolve_year,
+    sentence_years,
+)
+from daphuong.pipeline.extract.event_doc import EventDoc
+from daphuong.pipeline.extract.event_words import NOUN, VERB, Cue, Trigger
+from daphuong.pipeline.extract.scoring import normalize_text
+
+_NAMED = "named"
+_ORDINAL = re.compile(r"\blần thứ\s+")
+_CONFIDENCE = {NOUN: 0.85, _NAMED: 0.75, VERB: 0.7, "classifier": 0.6}
+_THEME_WINDOW = 8
+
+
+@dataclass(slots=True)
+class _Event:
+    """An event while the document is read."""
+
+    kind: str
+    form: str
+    name: str = ""
+    date: str = ""
+    organizers: list[str] = field(default_factory=list)
+    chairs: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    confidence: float = 0.5
+
+    def absorb(self, other: _Event) -> None:
+        """Take in a repeated report of this event."""
+        self.date = self.date or other.date
+        if not self.name or (other.name and _same_name(self.name, other.name)):
+            self.name = max(self.name, other.name, key=len)
+        _extend(self.organizers, other.organizers)
+        _extend(self.chairs, other.chairs)
+        self.spans.extend(other.spans)
+        self.confidence = max(self.confidence, other.confidence)
+
+
+def _extend(target: list[str], values: list[str]) -> None:
+    for value in values:
+        if value not in target:
+            target.append(value)
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two forms of one name ('Hội nghị Ngoại giao 31' ≡ 'Hội nghị Ngoại giao lần thứ 31')."""
+    return _ORDINAL.sub("", normalize_text(a)) == _ORDINAL.sub("", normalize_text(b))
+
+
+class EventBook:
+    """Events of one document in reading order, with their merges."""
+
+    def __init__(self, doc: EventDoc, published: dt.date | None, years: list[int]) -> None:
+        """Start an empty book for a document."""
+        self.doc, self.published, self.doc_years = doc, published, years
+        self.events: list[_Event] = []
+        self.headline: list[_Event] = []
+        self._sentence: list[tuple[int, _Event]] = []
+        self._sentence_first = -1
+
+    def _targets(self, first: int) -> list[tuple[int, _Event]]:
+        if first != self._sentence_first:
+            self._sentence_first, self._sentence = first, []
+        return self._sentence
+
+    def create(
+        self, trig: Trigger, first: int, stop: int, cues: list[Cue], *, headline: bool
+    ) -> None:
+        """Book an event the sentence reports as taking place."""
+        ev = _Event(trig.kind, trig.form, confidence=_CONFIDENCE.get(trig.form, 0.5))
+        ev.date = self._date(trig, first, stop)
+        ev.name = self._name(trig, stop)
+        ev.organizers = self._organizers(trig, first, stop, cues)
+        toks = self.doc.tokens
+        ev.spans.append(Span(toks[trig.first].start, toks[max(trig.stop, trig.first + 1) - 1].end))
+        if headline:
+            self.headline.append(ev)
+            self._targets(first).append((trig.first, ev))
+            return
+        target = self._match(ev)
+        if target is None:
+            self.events.append(ev)
+            target = ev
+        else:
+            target.absorb(ev)
+        self._targets(first).append((trig.first, target))
+
+    def reference(self, trig: Trigger, first: int, stop: int) -> None:
+        """A later mention of an event ('Tại Hội nghị', 'buổi lễ', 'cuộc họp')."""
+        target = None
+        if trig.form != "generic":
+            target = next((e for e in reversed(self.events) if e.kind == trig.kind), None)
+            latest = self.events[-1] if self.events else None
+            if target is None and latest and latest.kind == "khác" and not latest.name:
+                latest.kind, target = trig.kind, latest  # 'tổ chức giao lưu…' + 'tại buổi lễ'
+        elif self.events:
+            target = self.events[-1]
+        if target is None:
+            return
+        if not target.name:
+            target.name = self._quoted_event(first, stop)
+        self._targets(first).append((trig.first, target))
+
+    def chairs(self, first: int, stop: int, cues: list[Cue]) -> None:
+        """Chairs named with 'chủ trì', 'điều hành', 'chủ tọa' in the sentence."""
+        for cue in cues:
+            if "chair" not in cue.kinds:
+                continue
+            names = self._chair_names(cue, first, stop)
+            targets = self._targets(first)
+            if not names:
+                continue
+            if targets:
+                event = min(targets, key=lambda t: abs(t[0] - cue.first))[1]
+            elif self.events:
+                event = self.events[-1]
+            else:
+                continue
+            _extend(event.chairs, names)
+
+    def _chair_names(self, cue: Cue, first: int, stop: int) -> list[str]:
+        doc, toks = self.doc, self.doc.tokens
+        people = doc.people
+        if cue.first > first and toks[cue.first - 1].key == "sự":
+            end = cue.stop
+            while end < stop and toks[end].text not in ",;." and toks[end].key not in ("và", "có"):
+                end += 1
+            return people.names_between(toks, cue.stop, end)
+        for i in range(cue.first - 1, first - 1, -1):
+            if toks[i].key == "do":
+                return people.names_between(toks, i + 1, cue.first)
+        before = people.names_between(toks, first, cue.first)
+        if before:
+            return before
+        lists = any(t.key in ("gồm", ":") for t in toks[cue.stop : cue.stop + 4])
+        return people.names_between(toks, cue.stop, stop) if lists else []
+
+    def _date(self, trig: Trigger, first: int, stop: int) -> str:
+        mention = self.doc.date_for(trig.first, trig.stop, first)
+        if mention is None:
+            return ""
+        parsed = parse_day_month(mention.text, mention.value)
+        if parsed is None:
+            return ""
+        day, month, year = parsed
+        if year is None:
+            years = sentence_years(self.doc.sentence_text(first, stop))
+            year = resolve_year(month, years, self.published, self.doc_years)
+        return format_date(day, month, year)
+
+    def _name(self, trig: Trigger, stop: int) -> str:
+        doc = self.doc
+        if trig.form == VERB or trig.first == trig.stop:
+            return ""
+        mention = doc.event_mention_at(trig.first, trig.stop)
+        if mention is not None:
+            return mention.text
+        if trig.form != NOUN:
+            return ""
+        quoted = doc.quoted_after(trig.stop, stop)
+        if quoted:
+            return quoted
+        toks = doc.tokens
+        for i in range(trig.stop, min(stop, trig.stop + _THEME_WINDOW)):
+            if toks[i].key == "đề" and toks[i - 1].key == "chủ":
+                return doc.quoted_after(i + 1, stop)
+        return ""
+
+    def _organizers(self, trig: Trigger, first: int, stop: int, cues: list[Cue]) -> list[str]:
+        doc, toks = self.doc, self.doc.tokens
+        clause_end = doc.clause_of(max(trig.first, trig.stop - 1), first)[1]
+        for i in range(trig.stop, clause_end):
+            if toks[i].key == "do":
+                cue = next((c for c in cues if "organize" in c.kinds and c.first > i), None)
+                if cue is not None and cue.first <= clause_end:
+                    return doc.orgs_in(i + 1, cue.first, subject=False)
+                break
+        limit = stop if trig.first == trig.stop else trig.first  # a dated report: whole sentence
+        before = [c for c in cues if "organize" in c.kinds and c.stop <= limit]
+        if not before:
+            return []
+        cue = before[-1]
+        if trig.form == NOUN and trig.first - cue.stop > 3:
+            return []
+        return doc.orgs_in(first, cue.first, subject=True)
+
+    def _quoted_event(self, first: int, stop: int) -> str:
+        """A quoted EVENT mention in a sentence that refers back to an unnamed event."""
+        doc = self.doc
+        for f, s in doc.event_mentions(first, stop):
+            if f > 0 and doc.tokens[f - 1].text in "“\"'‘«":
+                return doc.sentence_text(f, s)
+        return ""
+
+    def _match(self, ev: _Event) -> _Event | None:
+        for e in reversed(self.events):
+            if e.kind != ev.kind:
+                continue
+            if ev.date and e.date:
+                if ev.date == e.date:
+                    return e
+                continue
+            if ev.name and e.name and _same_name(ev.name, e.name):
+                return e
+            if ev.form == NOUN and (not ev.date or e.form == NOUN):
+                return e
+        return None
+
+    def finish(self) -> list[ExtractedEvent]:
+        """The document's events; a headline joins the body's first event of its kind."""
+        for head in self.headline:
+            target = next((e for e in self.events if e.kind == head.kind), None)
+            if target is None:
+                self.events.append(head)
+                continue
+            name = target.name
+            target.absorb(head)
+            target.name = name or head.name
+        return [
+            ExtractedEvent(
+                kind=e.kind,
+                name=e.name,
+                date=e.date,
+                organizers=e.organizers,
+                chairs=e.chairs,
+                mentions=e.spans,
+                confidence=e.confidence,
+            )
+            for e in self.events
+        ]

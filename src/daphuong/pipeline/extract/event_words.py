@@ -1,0 +1,112 @@
+"""Event vocabulary: words that report an event (by kind) and the cue words around them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from daphuong.pipeline.extract.gazetteer import PhraseTable, read_tsv
+from daphuong.pipeline.extract.tokens import Token
+from daphuong.text.keys import tone_key
+
+NOUN, VERB, GENERIC, CLASSIFIER = "noun", "verb", "generic", "classifier"
+# A head followed by these words is another noun: 'Đại hội đồng', 'lễ tân', 'lễ hội'.
+_BLOCKED_NEXT = {
+    "đại hội": frozenset({"đồng"}),
+    "lễ": frozenset({"tân", "hội", "phép", "nghi", "tết", "vật"}),
+    "hội nghị": frozenset({"viên"}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A word or phrase reporting an event, by token range."""
+
+    first: int
+    stop: int
+    kind: str
+    form: str  # noun | verb | generic | classifier
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue phrase (organize, chair, future…) by token range."""
+
+    first: int
+    stop: int
+    kinds: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class EventLexicon:
+    """Event heads and cue phrases, matched case- and tone-placement-insensitively."""
+
+    heads: PhraseTable  # label 'kind|form'
+    cues: PhraseTable  # label 'kind,kind'
+    not_visit: frozenset[str]
+    not_visit_before: frozenset[str]
+
+    def triggers(self, tokens: list[Token], first: int, stop: int) -> list[Trigger]:
+        """Event words in tokens[first:stop], longest first, not overlapping."""
+        out: list[Trigger] = []
+        i = first
+        while i < stop:
+            end, label = (
+                self.heads.match(tokens, i, strict_case=False) if tokens[i].is_word else (i, "")
+            )
+            if end <= i or end > stop:
+                i += 1
+                continue
+            kind, form = label.split("|")
+            if self._blocked(tokens, i, end, form):
+                i += 1
+                continue
+            out.append(Trigger(i, end, kind, form))
+            i = end
+        return out
+
+    def _blocked(self, tokens: list[Token], i: int, end: int, form: str) -> bool:
+        nxt = tokens[end].key if end < len(tokens) else ""
+        phrase = " ".join(t.key for t in tokens[i:end])
+        if nxt in _BLOCKED_NEXT.get(phrase, frozenset()):
+            return True
+        if form != VERB:
+            return False
+        prev = tokens[i - 1].key if i > 0 else ""
+        return nxt in self.not_visit or prev in self.not_visit_before
+
+    def cues_in(self, tokens: list[Token], first: int, stop: int) -> list[Cue]:
+        """Cue phrases in tokens[first:stop], longest first, not overlapping."""
+        out: list[Cue] = []
+        i = first
+        while i < stop:
+            end, label = (
+                self.cues.match(tokens, i, strict_case=False) if tokens[i].is_word else (i, "")
+            )
+            if end <= i or end > stop:
+                i += 1
+                continue
+            out.append(Cue(i, end, frozenset(label.split(","))))
+            i = end
+        return out
+
+
+@lru_cache(maxsize=1)
+def event_lexicon() -> EventLexicon:
+    """Load the event vocabulary once."""
+    heads = PhraseTable()
+    for row in read_tsv("extra_roles_event_triggers.tsv"):
+        heads.add(row["phrase"], f"{row['kind']}|{row.get('form') or NOUN}")
+    kinds: dict[str, set[str]] = {}
+    for row in read_tsv("extra_roles_event_cues.tsv"):
+        kinds.setdefault(row["cue"], set()).add(row["kind"])
+    cues = PhraseTable()
+    for phrase, labels in kinds.items():
+        if labels & {"not_visit", "not_visit_before"} != labels:
+            cues.add(phrase, ",".join(sorted(labels - {"not_visit", "not_visit_before"})))
+    return EventLexicon(
+        heads,
+        cues,
+        frozenset(tone_key(p) for p, k in kinds.items() if "not_visit" in k),
+        frozenset(tone_key(p) for p, k in kinds.items() if "not_visit_before" in k),
+    )

@@ -1,0 +1,203 @@
+"""Events: meetings, visits and activities the text reports, one entry per event."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from daphuong.domain.document import Segment
+from daphuong.domain.extraction import EntityType, ExtractedEvent, Mention
+from daphuong.pipeline.extract.event_dates import document_years
+from daphuong.pipeline.extract.event_doc import EventDoc
+from daphuong.pipeline.extract.event_merge import EventBook
+from daphuong.pipeline.extract.event_words import (
+    CLASSIFIER,
+    GENERIC,
+    NOUN,
+    VERB,
+    Cue,
+    Trigger,
+    event_lexicon,
+)
+from daphuong.pipeline.extract.tokens import Token
+
+NAMED = "named"  # an EVENT mention with no event word at its start ('Xuân quê hương 2021')
+_CUE_GAP = 3
+
+
+class EventFinder:
+    """Reads one document sentence by sentence and books the events it reports."""
+
+    def __init__(self, doc: EventDoc, published: dt.date | None) -> None:
+        """Prepare the lexicon and the document's year evidence."""
+        self.doc = doc
+        self.lex = event_lexicon()
+        self.book = EventBook(doc, published, document_years(doc.plain_text()))
+
+    def find(self) -> list[ExtractedEvent]:
+        """Every event of the document, repeated reports merged."""
+        for first, stop in self.doc.sentences:
+            if self.doc.is_excluded(first, stop):
+                continue
+            self._sentence(first, stop)
+        return self.book.finish()
+
+    def _sentence(self, first: int, stop: int) -> None:
+        doc = self.doc
+        headline = doc.is_headline(first)
+        cues = [c for c in self.lex.cues_in(doc.tokens, first, stop) if not doc.in_name(c.first)]
+        cues = [c for c in cues if not doc.names_org_after(c) and not _noun_use(cues, c)]
+        triggers = self._triggers(first, stop)
+        created: list[int] = []
+        referenced = False
+        for n, trig in enumerate(triggers):
+            verdict = self._classify(trig, n, first, cues, created, referenced=referenced)
+            if verdict == "create":
+                self.book.create(trig, first, stop, cues, headline=headline)
+                created.append(trig.first)
+            elif verdict == "ref":
+                self.book.reference(trig, first, stop)
+                referenced = True
+        if not triggers and not headline and self._dated_report(first, stop, cues):
+            self.book.create(
+                Trigger(first, first, "khác", NAMED), first, stop, cues, headline=False
+            )
+        self.book.chairs(first, stop, cues)
+
+    def _triggers(self, first: int, stop: int) -> list[Trigger]:
+        doc = self.doc
+        found = [
+            t
+            for t in self.lex.triggers(doc.tokens, first, stop)
+            if not doc.in_name(t.first) and not doc.starts_org(t.first)
+        ]
+        near = {i for t in found for i in range(t.first, t.stop + 2)}
+        for m_first, m_stop in doc.event_mentions(first, stop):
+            if m_first not in near and not doc.in_name(m_first):
+                found.append(Trigger(m_first, m_stop, "khác", NAMED))
+        return sorted(found, key=lambda t: t.first)
+
+    def _classify(
+        self,
+        trig: Trigger,
+        n: int,
+        first: int,
+        cues: list[Cue],
+        created: list[int],
+        *,
+        referenced: bool,
+    ) -> str:
+        dated = self.doc.date_for(trig.first, trig.stop, first) is not None
+        if self._blocked(trig, first, cues, dated=dated):
+            return "skip"
+        if trig.form == GENERIC:
+            return "ref"
+        if trig.form == CLASSIFIER:
+            return "create" if dated else "skip"
+        if trig.form == VERB:
+            return self._verb(trig, first, cues, created, referenced=referenced)
+        cue_before = self._cue_before(trig, cues)
+        if trig.form == NAMED:
+            return "create" if cue_before and "chair" not in cue_before.kinds else "skip"
+        cue_after = self._cue_after(trig, cues, self.doc.clause_of(trig.first, first), dated=dated)
+        initial = dated and n == 0 and self.doc.date_initial(first)
+        return "create" if cue_before or cue_after or initial else "ref"
+
+    def _blocked(self, trig: Trigger, first: int, cues: list[Cue], *, dated: bool) -> bool:
+        """Generic ('các hội nghị'), in passing ('tiến tới Hội nghị…'), planned or habitual."""
+        doc = self.doc
+        if _ends_at(cues, trig.first, "plural") or doc.number_before(trig.first):
+            return True
+        if _ends_at(cues, trig.first, "passing"):
+            return True
+        clause = doc.clause_of(trig.first, first)
+        future = _before(cues, trig.first, first, "future") or _within(cues, clause, "future")
+        return _within(cues, clause, "habitual") or (future and not dated)
+
+    def _cue_before(self, trig: Trigger, cues: list[Cue]) -> Cue | None:
+        toks = self.doc.tokens
+        for cue in reversed(cues):
+            if "create" in cue.kinds and trig.first - _CUE_GAP <= cue.stop <= trig.first:
+                gap = toks[cue.stop : trig.first]
+                if all(t.is_word for t in gap):
+                    return cue
+        return None
+
+    def _cue_after(
+        self, trig: Trigger, cues: list[Cue], clause: tuple[int, int], *, dated: bool
+    ) -> bool:
+        """'Hội nghị được tổ chức…', 'Phiên họp do X chủ trì', 'Lễ … diễn ra vào ngày…'."""
+        doc = self.doc
+        mention = doc.event_mention_at(trig.first, trig.stop)
+        end = trig.stop
+        if mention is not None:
+            end = max(end, doc.token_after(mention))
+        toks = doc.tokens
+        by_do = dated or (end < clause[1] and toks[end].key == "do")
+        for cue in _in(cues, clause):
+            if (
+                "create" in cue.kinds
+                and cue.first >= end
+                and (by_do or cue.first - end <= _CUE_GAP)
+            ):
+                return True
+        return False
+
+    def _verb(
+        self, trig: Trigger, first: int, cues: list[Cue], created: list[int], *, referenced: bool
+    ) -> str:
+        doc = self.doc
+        if created or referenced:
+            return "skip"  # a second verb of the same report, or one inside a reported event
+        main = doc.main_clause_start(first, trig.first)
+        if any("subordinate" in c.kinds and main <= c.first < trig.first for c in cues):
+            return "skip"
+        return "create" if doc.has_subject(main, trig.first) else "skip"
+
+    def _dated_report(self, first: int, stop: int, cues: list[Cue]) -> bool:
+        """A sentence opening with its date reports an activity ('Hôm 11/10, X đã bỏ phiếu')."""
+        doc = self.doc
+        if not doc.date_initial(first) or any("no_event" in c.kinds for c in cues):
+            return False
+        if _before(cues, stop, first, "future"):
+            return False
+        main = doc.main_clause_start(first, stop)
+        return doc.has_subject(main, stop)
+
+
+def _noun_use(cues: list[Cue], cue: Cue) -> bool:
+    """'các tổ chức': a plural word before a cue makes it a noun."""
+    return any("plural" in c.kinds and c.stop == cue.first for c in cues)
+
+
+def _in(cues: list[Cue], span: tuple[int, int]) -> list[Cue]:
+    return [c for c in cues if span[0] <= c.first < span[1]]
+
+
+def _ends_at(cues: list[Cue], i: int, kind: str) -> bool:
+    return any(kind in c.kinds and c.stop == i for c in cues)
+
+
+def _before(cues: list[Cue], i: int, first: int, kind: str) -> bool:
+    return any(kind in c.kinds and first <= c.first < i for c in cues)
+
+
+def _within(cues: list[Cue], span: tuple[int, int], kind: str) -> bool:
+    return any(kind in c.kinds for c in _in(cues, span))
+
+
+def find_events(
+    text: str,
+    tokens: list[Token],
+    mentions: Sequence[Mention],
+    *,
+    published: dt.date | None = None,
+    clutter: Sequence[Segment] = (),
+) -> list[ExtractedEvent]:
+    """Events a document reports, given its tokens, mentions, date line and clutter."""
+    if not any(m.type is EntityType.DATE for m in mentions) and not tokens:
+        return []
+    return EventFinder(EventDoc(text, tokens, mentions, clutter), published).find()
+
+
+__all__ = ["NAMED", "NOUN", "EventFinder", "find_events"]

@@ -1,0 +1,269 @@
+"""Roles (person, title, org) from titles before names and appositions after them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from daphuong.domain.extraction import EntityType, ExtractedRole, Mention, Span
+from daphuong.pipeline.extract.coref import PersonIndex
+from daphuong.pipeline.extract.titles import TitleHit, TitleLexicon, lexicon
+from daphuong.pipeline.extract.tokens import Token
+from daphuong.text.keys import tone_key
+
+_LINKS = frozenset({",", "-", "kiêm", "làm", "đồng", "thời", "là"})
+_BACK_LINKS = frozenset({",", "-", "(", ":", "làm", "là", "kiêm"})
+_TAIL_STOPS = frozenset({"làm", "kiêm", "là", "và"})
+_MAX_TAIL = 10
+# Words a title's phrase may run through before the name: 'Đại sứ Hàn Quốc tại Việt Nam X'.
+_PLACE_WORDS = frozenset({"tại", "ở", "của", "bên", "cạnh"})
+# Qualifiers that make a fuller form of the same title ('Đại sứ' → 'Đại sứ Đặc mệnh toàn quyền').
+_QUALIFIERS = frozenset({"đặc mệnh toàn quyền", "thường trực"})
+_MAX_RUN = 8
+
+
+@dataclass(slots=True)
+class _Link:
+    """A title hit with the organization the text gives it and where its phrase ends."""
+
+    hit: TitleHit
+    org: str = ""
+    org_stop: int = 0  # token after the title and its org
+    tail: int = 0  # token after the words that still belong to this title's phrase
+    person_after: tuple[int, str] | None = None
+    person: str = ""
+    confidence: float = 0.0
+
+
+class RoleFinder:
+    """Finds roles in one document given its tokens and recognized mentions."""
+
+    def __init__(self, text: str, tokens: list[Token], mentions: Sequence[Mention]) -> None:
+        """Index the document's tokens, ORG mentions and people."""
+        self.text = text
+        self.tokens = tokens
+        self.lex: TitleLexicon = lexicon()
+        self.people = PersonIndex(tokens, mentions)
+        start_tok = {t.start: i for i, t in enumerate(tokens)}
+        end_tok = {t.end: i + 1 for i, t in enumerate(tokens)}
+        self.orgs: dict[int, tuple[int, str]] = {}
+        self.inside_org: set[int] = set()
+        self.in_name: set[int] = set()
+        for m in mentions:
+            first, stop = start_tok.get(m.start), end_tok.get(m.end)
+            if first is None or stop is None:
+                continue
+            if m.type in (EntityType.LOCATION, EntityType.ORG):
+                self.in_name.update(range(first, stop))
+            if m.type is not EntityType.ORG:
+                continue
+            if stop > self.orgs.get(first, (0, ""))[0]:
+                self.orgs[first] = (stop, m.text)
+            self.inside_org.update(range(first + 1, stop))
+
+    def find(self) -> list[ExtractedRole]:
+        """Every role the text states, one per (person, title, org)."""
+        links = [self._link(hit) for hit in self._hits()]
+        for chain in self._chains(links):
+            self._assign(chain)
+        return _dedupe([self._role(link) for link in links if link.person])
+
+    def _hits(self) -> list[TitleHit]:
+        hits: list[TitleHit] = []
+        i = 0
+        while i < len(self.tokens):
+            hit = self.lex.hit_at(self.tokens, i) if self.tokens[i].is_word else None
+            if hit is None or i in self.inside_org:
+                i += 1
+                continue
+            if hit.entry.is_role and not hit.generic:
+                hits.append(hit)
+            i = hit.stop
+        return hits
+
+    def _link(self, hit: TitleHit) -> _Link:
+        link = _Link(hit, org_stop=hit.stop)
+        self._resolve_org(link)
+        link.tail = self._tail(link.org_stop)
+        link.person_after = self._person_after(link.org_stop)
+        if link.person_after is None and link.tail > link.org_stop and self._place_tail(link):
+            link.person_after = self.people.starting_at(self.tokens, link.tail)
+        return link
+
+    def _place_tail(self, link: _Link) -> bool:
+        """The words after the title are a place phrase ('Hàn Quốc tại Việt Nam')."""
+        words = self.tokens[link.org_stop : link.tail]
+        return all(
+            t.is_cap or t.key in _PLACE_WORDS or link.org_stop + n in self.in_name
+            for n, t in enumerate(words)
+        )
+
+    def _resolve_org(self, link: _Link) -> None:
+        """The org named with the title: inside it, right after it, or named by the title."""
+        hit, toks = link.hit, self.tokens
+        entry = hit.entry
+        if entry.embedded_head:
+            head = hit.stop - entry.embedded_head
+            if head in self.orgs:
+                stop, name = self.orgs[head]
+                link.org, link.org_stop = name[:1].upper() + name[1:], stop
+                return
+        p = hit.stop + 1 if hit.stop < len(toks) and toks[hit.stop].key == "của" else hit.stop
+        if p in self.orgs and not toks[p].newline_before:
+            stop, name = self.orgs[p]
+            if not entry.member or tone_key(name).startswith("đảng"):
+                link.org, link.org_stop = name, stop
+                return
+        if entry.minister:
+            stop, ministry = self.lex.ministry_at(toks, hit.stop)
+            if stop > hit.stop:
+                link.org, link.org_stop = ministry, stop
+                return
+        if entry.embedded_head:
+            self._built_org(link)
+
+    def _built_org(self, link: _Link) -> None:
+        """'Trưởng ban Đối ngoại Trung ương' with no ORG mention: org 'Ban Đối ngoại Trung ương'."""
+        hit, toks = link.hit, self.tokens
+        q = hit.stop
+        while q < len(toks) and q - hit.stop < _MAX_RUN and toks[q].is_word:
+            if q > hit.stop and toks[q].newline_before:
+                break
+            if self.people.starting_at(toks, q, aliases=False) or self.lex.hit_at(toks, q):
+                break
+            q += 1
+        if q == hit.stop or not toks[hit.stop].is_cap:
+            return
+        head = toks[hit.stop - hit.entry.embedded_head]
+        words = self.text[head.start : toks[q - 1].end]
+        link.org, link.org_stop = words[:1].upper() + words[1:], q
+
+    def _tail(self, p: int) -> int:
+        toks = self.tokens
+        if p < len(toks) and toks[p].text == "(":
+            for q in range(p + 1, min(len(toks), p + 16)):
+                if toks[q].text == ")":
+                    p = q + 1
+                    break
+        start = p
+        while p < len(toks) and p - start < _MAX_TAIL and toks[p].is_word:
+            if toks[p].newline_before or toks[p].key in _TAIL_STOPS:
+                break
+            if self.people.starting_at(toks, p, aliases=False) or self.lex.hit_at(toks, p):
+                break
+            if self.lex.honorific_end(toks, p) > p:
+                break
+            p += 1
+        return p
+
+    def _person_after(self, p: int) -> tuple[int, str] | None:
+        """A person named right after the title and its org ('Thứ trưởng X', '… – bà X')."""
+        toks = self.tokens
+        if p < len(toks) and toks[p].key in ("-", ":") and not toks[p].newline_before:
+            p += 1
+        while p < len(toks) and not toks[p].newline_before:
+            nxt = self.lex.honorific_end(toks, p)
+            if nxt == p:
+                break
+            p = nxt + 1 if nxt < len(toks) and toks[nxt].text == "," else nxt
+        if p >= len(toks) or toks[p].newline_before:
+            return None
+        return self.people.starting_at(toks, p)
+
+    def _chains(self, links: list[_Link]) -> list[list[_Link]]:
+        """Titles joined by commas, dashes or 'kiêm' with no person between them."""
+        chains: list[list[_Link]] = []
+        current: list[_Link] = []
+        for link in links:
+            if current and not self._joined(current[-1], link):
+                chains.append(current)
+                current = []
+            current.append(link)
+            if link.person_after is not None:
+                chains.append(current)
+                current = []
+        if current:
+            chains.append(current)
+        return chains
+
+    def _joined(self, left: _Link, right: _Link) -> bool:
+        if left.person_after is not None or self.tokens[right.hit.lead].newline_before:
+            return False
+        between = self.tokens[left.tail : right.hit.lead]
+        if not between and left.tail > left.org_stop:
+            return False  # 'Chủ tịch X tặng hoa Đại sứ Y': words, not a link, between titles
+        return len(between) <= 3 and all(t.key in _LINKS for t in between)
+
+    def _assign(self, chain: list[_Link]) -> None:
+        after = chain[-1].person_after
+        if after is not None:
+            for link in chain:
+                link.person = after[1]
+                link.confidence = 0.9 if link is chain[-1] else 0.8
+            return
+        before = self._person_before(chain[0].hit.lead)
+        for link in chain:
+            link.person = before or ""
+            link.confidence = 0.75
+
+    def _person_before(self, lead: int) -> str | None:
+        toks = self.tokens
+        if lead == 0 or toks[lead].newline_before:
+            return None
+        p = lead
+        if toks[p - 1].key in _BACK_LINKS:
+            p -= 1
+        else:
+            return None
+        return self.people.ending_at(toks, p)
+
+    def _role(self, link: _Link) -> ExtractedRole:
+        hit, toks = link.hit, self.tokens
+        title = self.text[toks[hit.first].start : toks[hit.stop - 1].end]
+        span = Span(toks[hit.lead].start, toks[max(link.org_stop, hit.stop) - 1].end)
+        return ExtractedRole(
+            person=link.person,
+            title=title,
+            org=link.org,
+            former=hit.former,
+            acting=hit.acting,
+            mentions=[span],
+            confidence=link.confidence,
+        )
+
+
+def find_roles(text: str, tokens: list[Token], mentions: Sequence[Mention]) -> list[ExtractedRole]:
+    """Roles stated in a document whose tokens and mentions are given."""
+    return RoleFinder(text, tokens, mentions).find()
+
+
+def _key(role: ExtractedRole) -> tuple[str, str, str]:
+    return tone_key(role.person), tone_key(role.title), tone_key(role.org)
+
+
+def _dedupe(roles: list[ExtractedRole]) -> list[ExtractedRole]:
+    """One role per (person, title, org); drop bare repeats of a fuller statement."""
+    merged: dict[tuple[str, str, str], ExtractedRole] = {}
+    for role in roles:
+        key = _key(role)
+        if key in merged:
+            kept = merged[key]
+            kept.mentions.extend(role.mentions)
+            kept.former = kept.former or role.former
+            kept.confidence = max(kept.confidence, role.confidence)
+        else:
+            merged[key] = role
+    keys = set(merged)
+    out = []
+    for key, role in merged.items():
+        person, title, org = key
+        if not org and any(k[0] == person and k[1] == title and k[2] for k in keys):
+            continue  # 'Thứ trưởng X' repeats 'Thứ trưởng Bộ Y X'
+        if any(
+            k[0] == person and k[2] == org and k[1][len(title) + 1 :] in _QUALIFIERS
+            for k in keys
+            if k[1].startswith(title + " ")
+        ):
+            continue  # 'Đại sứ X' repeats 'Đại sứ Đặc mệnh toàn quyền X'
+        out.append(role)
+    return out
