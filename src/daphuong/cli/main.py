@@ -7,6 +7,7 @@ import sys
 import typer
 
 from daphuong.cli import accounts, activities, aid, db, demo, pipeline, plans, report, search, seats
+from daphuong.cli.extract import evaluate_command, extract
 from daphuong.cli.ingest import ingest
 from daphuong.cli.output import fail
 from daphuong.cli.serve import serve
@@ -33,6 +34,8 @@ def root(
 
 
 app.command("ingest")(ingest)
+app.command("extract")(extract)
+app.command("eval")(evaluate_command)
 app.command("search")(search.search)
 app.command("demo")(demo.demo)
 app.command("serve")(serve)
