@@ -12,9 +12,12 @@ from daphuong.services.org_gazetteer import OrgGazetteer
 from daphuong.store.registry.aliases import AliasRepository
 from daphuong.store.registry.entities import EntityRepository
 from daphuong.store.registry.keys import clean_name, name_key
+from daphuong.text.keys import tone_key
 
 # `Hiệp hội các quốc gia Đông Nam Á (ASEAN)`: an abbreviation in brackets right after a name.
 _ABBR = re.compile(r"\s*\(\s*([A-ZĐ][A-ZĐ0-9&.\-]{1,14})\s*\)")
+# Words before a name that are not part of it (the extractor sometimes keeps them).
+_HONORIFICS = ("ông", "bà", "anh", "chị", "ngài", "đồng chí", "cô", "chú", "bác", "cụ", "em")
 # Linker statements are proposals: confidence a reviewer can sort on.
 CERTAIN = 1.0
 LIKELY = 0.8
@@ -42,12 +45,31 @@ class Links:
 
     def entity(self, entity_type: str, text: str) -> int | None:
         """The entity a surface form of a type was linked to."""
-        return self.ids.get((entity_type, name_key(text)))
+        return self.ids.get((entity_type, link_key(entity_type, text)))
 
     def set(self, entity_type: str, text: str, entity_id: int, method: str) -> None:
         """Record a link."""
-        self.ids[(entity_type, name_key(text))] = entity_id
-        self.methods[(entity_type, name_key(text))] = method
+        self.ids[(entity_type, link_key(entity_type, text))] = entity_id
+        self.methods[(entity_type, link_key(entity_type, text))] = method
+
+
+def bare_person(text: str) -> str:
+    """A person's name without a leading honorific (`Ông Lê Hoài Trung` → `Lê Hoài Trung`)."""
+    rest = text.strip()
+    for _ in range(2):  # `bà đồng chí …` at most
+        low = tone_key(rest)
+        word = next((h for h in _HONORIFICS if low.startswith(h + " ")), None)
+        left = len(rest.split()) - len(word.split()) if word else 0
+        # `Ông Ích Khiêm`: a capitalised honorific before two syllables may be a surname.
+        if word is None or left < 2 or (left == 2 and rest[0].isupper()):
+            break
+        rest = rest[len(word) :].lstrip()
+    return rest
+
+
+def link_key(entity_type: str, text: str) -> str:
+    """The key a surface form is linked under (people without their honorific)."""
+    return name_key(bare_person(text) if entity_type == "PERSON" else text)
 
 
 def find_abbreviations(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[str, int, int]]:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from daphuong.services.linking import UNSURE, Linker, Links, Proposal
+from daphuong.services.linking import UNSURE, Linker, Links, Proposal, link_key
 from daphuong.store.registry.keys import clean_name, name_key
 from daphuong.store.registry.statements import StatementRepository, qualifiers_of
 
@@ -66,7 +66,7 @@ class PersonLinker:
         """Link every name; uncertain matches become same_as proposals, never silent merges."""
         pins = self.linker.aliases.pinned(self.linker.document_key, "PERSON")
         for name in names:
-            key = name_key(name)
+            key = link_key("PERSON", name)
             if not key or links.entity("PERSON", name) is not None:
                 continue
             if key in pins:

@@ -7,8 +7,21 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from daphuong.domain.extraction import ExtractedEvent, ExtractedRole, ExtractionResult, Span
-from daphuong.services.linking import Linker, Links, find_abbreviations, occurrences
+from daphuong.domain.extraction import (
+    EntityType,
+    ExtractedEvent,
+    ExtractedRole,
+    ExtractionResult,
+    Span,
+)
+from daphuong.services.linking import (
+    Linker,
+    Links,
+    bare_person,
+    find_abbreviations,
+    link_key,
+    occurrences,
+)
 from daphuong.services.linking_people import Sighting
 from daphuong.store.models import DocumentRow
 from daphuong.store.registry.keys import name_key
@@ -81,14 +94,21 @@ def collect_forms(
     for entity in extraction.entities:
         if entity.type.value in forms and entity.text.strip():
             spans = _spans(entity.mentions) or occurrences(text, entity.text)
-            forms[entity.type.value].setdefault(entity.text, []).extend(spans)
+            form = entity.text
+            if entity.type is EntityType.PERSON:
+                # Spans end where the name ends, so dropping an honorific moves the start.
+                form = bare_person(entity.text)
+                shift = len(entity.text) - len(form)
+                spans = [(s + shift, e) for s, e in spans]
+            forms[entity.type.value].setdefault(form, []).extend(spans)
     extra = [("PERSON", r.person) for r in extraction.roles]
     extra += [("ORG", r.org) for r in extraction.roles if r.org]
     for event in extraction.events:
         extra += [("ORG", o) for o in event.organizers] + [("PERSON", c) for c in event.chairs]
         if event.name:
             extra.append(("EVENT", event.name))
-    for entity_type, form in extra:
+    for entity_type, written in extra:
+        form = bare_person(written) if entity_type == "PERSON" else written
         if form.strip() and form not in forms[entity_type]:
             forms[entity_type][form] = occurrences(text, form)
     return forms
@@ -108,9 +128,10 @@ def role_dates(extraction: ExtractionResult, doc: SourceDoc) -> dict[str, dt.dat
         on = _iso(event.date)
         for chair in event.chairs:
             if on is not None:
-                out.setdefault(name_key(chair), on)
+                out.setdefault(link_key("PERSON", chair), on)
     return {
-        name_key(r.person): out.get(name_key(r.person), doc.published) for r in extraction.roles
+        link_key("PERSON", r.person): out.get(link_key("PERSON", r.person), doc.published)
+        for r in extraction.roles
     }
 
 
@@ -141,7 +162,7 @@ def sightings(
     for role in extraction.roles:
         org = links.entity("ORG", role.org) if role.org else None
         org_id = linker.entities.canonical(org) if org is not None else None
-        key = name_key(role.person)
+        key = link_key("PERSON", role.person)
         former = "former" in cues(doc.text, role)
         out.setdefault(key, []).append(Sighting(name_key(role.title), org_id, dates[key], former))
     return out
@@ -206,7 +227,7 @@ def _role_statements(
         if person is None:
             continue
         org = links.entity("ORG", role.org) if role.org else None
-        qualifiers: dict[str, object] = {"org": role.org, "person": role.person}
+        qualifiers: dict[str, object] = {"org": role.org, "person": bare_person(role.person)}
         qualifiers.update(dict.fromkeys(sorted(cues(doc.text, role)), True))
         out.append(
             doc.statement(
@@ -215,7 +236,7 @@ def _role_statements(
                 role.title,
                 object_entity_id=org,
                 qualifiers=qualifiers,
-                observed_on=dates.get(name_key(role.person)),
+                observed_on=dates.get(link_key("PERSON", role.person)),
                 spans=_spans(role.mentions),
                 confidence=role.confidence,
             )
