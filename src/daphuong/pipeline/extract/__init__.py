@@ -1,0 +1,1 @@
+"""Entity recognition and record extraction from Vietnamese diplomatic texts."""

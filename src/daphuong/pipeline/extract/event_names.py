@@ -1,0 +1,152 @@
+"""Named meetings: quoted titles after a meeting word, capitalised meeting names, editions."""
+
+from __future__ import annotations
+
+from daphuong.domain.extraction import EntityType
+from daphuong.pipeline.extract.extend import Extent, extend
+from daphuong.pipeline.extract.orgs import headed_end
+from daphuong.pipeline.extract.scan import Candidate, Doc
+from daphuong.pipeline.extract.tokens import CLOSE_QUOTES, OPEN_QUOTES
+
+EVENT = EntityType.EVENT
+LEGAL = EntityType.LEGAL_DOC
+ORG = EntityType.ORG
+_EVENT_RULE = Extent(event=True)
+_QUOTE_SPAN = 80
+_THEME_LOOKBACK = 7
+
+
+def find(doc: Doc) -> list[Candidate]:
+    """Every meeting-name candidate (and legal documents quoted after a signing)."""
+    out: list[Candidate] = []
+    toks = doc.tokens
+    for i, tok in enumerate(toks):
+        if tok.text in OPEN_QUOTES:
+            out.extend(_quoted(doc, i))
+        elif tok.is_cap:
+            out.extend(_headed(doc, i))
+            out.extend(_edition(doc, i))
+        elif tok.key == "chương" and i + 2 < len(toks) and toks[i + 1].key == "trình":
+            out.extend(_programme(doc, i + 2))
+    return out
+
+
+def quote_end(doc: Doc, i: int) -> int:
+    """Index of the quote closing the one opened at token i on the same line, else i."""
+    toks = doc.tokens
+    closer = CLOSE_QUOTES.get(toks[i].text, toks[i].text)
+    for k in range(i + 1, min(len(toks), i + _QUOTE_SPAN)):
+        if toks[k].newline_before:
+            return i
+        if toks[k].text == closer or (toks[k].text in "”’\"'" and closer in "”’\"'"):
+            glued = k + 1 < len(toks) and not toks[k + 1].space_before and toks[k + 1].is_word
+            if closer in "'’" and glued:
+                continue  # an apostrophe inside a word
+            return k
+    return i
+
+
+def _quoted(doc: Doc, i: int) -> list[Candidate]:
+    close = quote_end(doc, i)
+    if close <= i + 1:
+        return []
+    out: list[Candidate] = []
+    inner = doc.cand(EVENT, i + 1, close, "quoted", 0.85)
+    head = _head_before(doc, i)
+    if head is not None and doc.tokens[head].key == "lễ":
+        out.append(doc.cand(EVENT, head, close + 1, "quoted", 0.8))
+        if doc.gaz.legal_types.match(doc.tokens, i + 1)[0] > i + 1:
+            out.append(Candidate(LEGAL, inner.start, inner.end, "quoted", 0.8))
+        return out
+    if head is not None or _theme_of_unnamed(doc, i):
+        out.append(inner)
+    return out
+
+
+def _head_before(doc: Doc, i: int) -> int | None:
+    """Start of a meeting head word ending right before token i."""
+    for k in range(max(0, i - 3), i):
+        end, _ = doc.event_head_at(k)
+        if end == i:
+            return k
+    return None
+
+
+def _theme_of_unnamed(doc: Doc, i: int) -> bool:
+    """'Phiên thứ nhất với chủ đề “…”': a theme names a meeting that has no other name."""
+    toks = doc.tokens
+    if i < 2 or toks[i - 1].key != "đề" or toks[i - 2].key != "chủ":
+        return False
+    for k in range(i - 3, max(-1, i - 3 - _THEME_LOOKBACK), -1):
+        end, _ = doc.event_head_at(k)
+        if end > k:
+            return all(not t.is_cap and not t.is_digit for t in toks[end : i - 2])
+        if not toks[k].is_word:
+            return False
+    return False
+
+
+def _headed(doc: Doc, i: int) -> list[Candidate]:
+    """'Hội nghị Ngoại giao lần thứ 31', 'Đại hội XIII của Đảng', 'Hội chợ triển lãm …'."""
+    head_end, _ = doc.event_head_at(i)
+    toks = doc.tokens
+    if head_end <= i or head_end >= len(toks) or doc.head_at(i)[0] >= head_end:
+        return []  # 'Diễn đàn X' is a body; 'Đại hội đồng' too
+    nxt = toks[head_end]
+    if nxt.newline_before or not nxt.is_word:
+        return []
+    opens = nxt.is_cap or nxt.is_digit or doc.gaz.name_words.match(toks, head_end)[0] > head_end
+    after = toks[head_end + 1] if head_end + 1 < len(toks) else None
+    ordinal = after is not None and (
+        (nxt.key == "lần" and after.key == "thứ") or (nxt.key == "năm" and _is_year(after.text))
+    )
+    if not ordinal and (not opens or doc.stop_at(head_end)):
+        return []
+    end = extend(doc, head_end, _EVENT_RULE)
+    return [doc.cand(EVENT, i, end, "pattern", 0.8)] if end > head_end else []
+
+
+def _edition(doc: Doc, i: int) -> list[Candidate]:
+    """'ASEM 12' (an acronym and its number), 'Diễn đàn … 2020', '… (AIPA) lần thứ 41'."""
+    toks = doc.tokens
+    tok = toks[i]
+    if tok.is_upper and len(tok.text) >= 3 and i + 1 < len(toks):
+        nxt = toks[i + 1]
+        if (
+            nxt.is_digit
+            and len(nxt.text) <= 2
+            and nxt.space_before
+            and not _glued_after(doc, i + 1)
+        ):
+            return [doc.cand(EVENT, i, i + 2, "pattern", 0.75)]
+    end = headed_end(doc, i)
+    if end <= i:
+        return []
+    if toks[i].key == "diễn" and end < len(toks) and _is_year(toks[end].text):
+        return [doc.cand(EVENT, i, end + 1, "pattern", 0.75)]
+    k = end
+    if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")":
+        k += 3
+    if k + 2 < len(toks) and toks[k].key == "lần" and toks[k + 1].key == "thứ":
+        return [doc.cand(EVENT, i, k + 3, "pattern", 0.75)]
+    return []
+
+
+def _glued_after(doc: Doc, i: int) -> bool:
+    toks = doc.tokens
+    return i + 1 < len(toks) and not toks[i + 1].space_before and toks[i + 1].text not in ",.;)"
+
+
+def _is_year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
+
+
+def _programme(doc: Doc, i: int) -> list[Candidate]:
+    """'chương trình Xuân quê hương 2021': a named programme edition (ends with its year)."""
+    toks = doc.tokens
+    if i >= len(toks) or not toks[i].is_cap:
+        return []
+    end = extend(doc, i + 1)
+    if end < len(toks) and _is_year(toks[end].text):
+        return [doc.cand(EVENT, i, end + 1, "pattern", 0.7)]
+    return []

@@ -1,0 +1,247 @@
+"""How far a name runs after its head noun: capitalised words, name words, nested names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from daphuong.pipeline.extract.scan import MAX_NAME_TOKENS, Doc
+from daphuong.pipeline.extract.tokens import is_vietnamese_syllable
+
+_JOINERS = frozenset("&")
+_TRIM = frozenset({"và", "của", "về", "các", "với", "tại", "-", "&", "ở"})
+_AFTER_CLOSED = frozenset({"về", "tại", "của", "và"})
+_ADMIN = frozenset({"tỉnh", "thành phố", "huyện", "quận", "xã", "phường", "thị xã", "tp"})
+_ADMIN_FIRST = frozenset({"thành", "thị"})
+
+
+@dataclass(frozen=True, slots=True)
+class Extent:
+    """Rules for one kind of name."""
+
+    mission: bool = False  # 'Đại sứ quán X tại Y', 'Phái bộ của X tại Y'
+    event: bool = False  # numbers, 'lần thứ', 'năm 2022', 'của' + body
+
+
+_PLAIN = Extent()
+
+
+def extend(doc: Doc, i: int, rule: Extent | None = None) -> int:
+    """End (exclusive) of the name whose words start at token i (right after its head)."""
+    rule = rule or _PLAIN
+    j = i
+    last = i
+    n = len(doc.tokens)
+    closed = False  # a place or a known body ends the name: no lower-case words after it
+    numbered = False
+    while j < n and j - i < MAX_NAME_TOKENS:
+        tok = doc.tokens[j]
+        if tok.newline_before:
+            break
+        if closed and tok.is_word and not tok.is_cap and tok.key not in _AFTER_CLOSED:
+            break
+        if numbered and tok.key != "của":
+            break  # 'Đại hội Đảng lần thứ XIII' ends at its number (or 'của' + a body)
+        if tok.key == "và" and not any(t.is_cap for t in doc.tokens[i:j]) and not rule.event:
+            break  # 'Hội đồng và hiện giữ…': 'và' joins name words only after a capital
+        step = _step(doc, j, rule)
+        if step <= j:
+            break
+        numbered = rule.event and tok.key == "lần"
+        closed = not rule.event and doc.name_at(j)[0] == step
+        closed = closed or (not rule.event and _admin_at(doc, j) == step)
+        closes = rule.event and doc.tokens[j].key == "của"
+        j = step
+        last = j
+        if closes:
+            break
+    return _trim(doc, i, last)
+
+
+def _step(doc: Doc, j: int, rule: Extent) -> int:
+    """Tokens consumed at j as part of the name (j when the name ends here)."""
+    tok = doc.tokens[j]
+    end, label = doc.name_at(j)
+    if end > j and label in ("ORG", "LOC"):
+        return end
+    if not tok.is_word:
+        return _punct(doc, j, rule)
+    if tok.is_digit:
+        return _number(doc, j, rule)
+    if tok.is_cap:
+        return _capital(doc, j, rule)
+    return _lower(doc, j, rule)
+
+
+def _capital(doc: Doc, j: int, rule: Extent) -> int:
+    tok = doc.tokens[j]
+    if doc.person_at(j) > j or (doc.title_at(j) > j and not rule.event):
+        return j
+    if not rule.event and doc.event_head_at(j)[0] > j:
+        return j
+    if tok.is_upper or is_vietnamese_syllable(tok.text) or rule.event:
+        return j + 1
+    return j
+
+
+def _number(doc: Doc, j: int, rule: Extent) -> int:
+    tok = doc.tokens[j]
+    if doc.joined(j) and doc.is_dash(j - 1):
+        return j + 1  # 'Covid-19'
+    if rule.event and len(tok.text) <= 4:
+        return j + 1
+    return j
+
+
+def _lower(doc: Doc, j: int, rule: Extent) -> int:
+    cont = doc.continuation_at(j)
+    if cont > j:
+        return cont
+    key = doc.tokens[j].key
+    handler = _KEYWORDS.get(key)
+    if handler is not None:
+        return handler(doc, j, rule)
+    if rule.event and key == "ở":
+        return j + 1
+    admin = _admin_at(doc, j)
+    if admin > j:
+        return admin
+    return j if doc.stop_at(j) else j + 1
+
+
+def _at_of(doc: Doc, j: int, rule: Extent) -> int:
+    """'Đại sứ quán X tại Y', 'Phái bộ của X'; 'Đại hội XIII của Đảng'."""
+    if rule.event and doc.tokens[j].key == "của":
+        return _of_body(doc, j)
+    if not rule.mission or j + 1 >= len(doc.tokens):
+        return j
+    end, label = doc.name_at(j + 1)
+    return end if label in ("ORG", "LOC") else j
+
+
+def _ordinal(doc: Doc, j: int, rule: Extent) -> int:
+    """'lần thứ 31', 'năm 2022' inside a meeting name."""
+    toks = doc.tokens
+    if not rule.event or j + 1 >= len(toks):
+        return j
+    if toks[j].key == "lần":
+        return j + 3 if toks[j + 1].key == "thứ" and j + 2 < len(toks) else j
+    return j + 2 if len(toks[j + 1].text) == 4 and toks[j + 1].is_digit else j
+
+
+def _and(doc: Doc, j: int, rule: Extent) -> int:
+    return j + 1 if _and_continues(doc, j) else j
+
+
+def _about(doc: Doc, j: int, rule: Extent) -> int:
+    """'Ủy ban … về Hợp tác …', 'Ủy ban Công tác về các tổ chức …'; any 'về' in a meeting name."""
+    nxt = doc.tokens[j + 1] if j + 1 < len(doc.tokens) else None
+    if nxt is None:
+        return j
+    ok = nxt.is_cap or rule.event or nxt.key in ("các", "người")
+    return j + 1 if ok else j
+
+
+_KEYWORDS: dict[str, Callable[[Doc, int, Extent], int]] = {
+    "tại": _at_of,
+    "của": _at_of,
+    "lần": _ordinal,
+    "năm": _ordinal,
+    "và": _and,
+    "về": _about,
+}
+
+
+def _of_body(doc: Doc, j: int) -> int:
+    """'của' + a body closes an event name: 'Đại hội XIII của Đảng'."""
+    if j + 1 >= len(doc.tokens):
+        return j
+    end, label = doc.name_at(j + 1)
+    if label == "ORG":
+        return end
+    head_end, _ = doc.head_at(j + 1)
+    if head_end > j + 1:
+        return extend(doc, head_end)
+    return j
+
+
+def _admin_at(doc: Doc, j: int) -> int:
+    """'tỉnh', 'thành phố', 'TP' (+ a place): elliptical local bodies ('UBND tỉnh Tây Ninh')."""
+    toks = doc.tokens
+    key = toks[j].key
+    if key in _ADMIN:
+        end = j + 1
+    elif key in _ADMIN_FIRST and j + 1 < len(toks) and f"{key} {toks[j + 1].key}" in _ADMIN:
+        end = j + 2
+    else:
+        return j
+    if end < len(toks):
+        name_end, label = doc.name_at(end)
+        if label == "LOC":
+            return name_end
+    return end
+
+
+def _and_continues(doc: Doc, j: int) -> bool:
+    """'Bộ Tài nguyên và Môi trường' continues; 'Bộ X và Hội Y', 'X và các Z' do not."""
+    toks = doc.tokens
+    if j + 1 >= len(toks):
+        return False
+    nxt = toks[j + 1]
+    if not nxt.is_word:
+        return False
+    if nxt.is_cap:
+        if doc.head_at(j + 1)[0] > j + 1 or doc.event_head_at(j + 1)[0] > j + 1:
+            return False
+        return doc.name_at(j + 1)[0] == j + 1 and doc.person_at(j + 1) == j + 1
+    return not toks[j - 1].is_cap and not doc.stop_at(j + 1)
+
+
+def _punct(doc: Doc, j: int, rule: Extent) -> int:
+    toks = doc.tokens
+    tok = toks[j]
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if nxt is None or not nxt.is_word:
+        return j
+    if tok.text in _JOINERS and not nxt.space_before:
+        return j + 1
+    if doc.is_dash(j):
+        if not tok.space_before and not nxt.space_before:
+            return j + 1  # hyphenated word
+        if _pair_dash(doc, j):
+            return j + 1
+    if tok.text == "(" and rule.event:
+        return _abbr_then_ordinal(doc, j)
+    return j
+
+
+def _pair_dash(doc: Doc, j: int) -> bool:
+    """'Việt Nam – Lào', 'Việt - Hàn', 'Á - Âu': a dash between two places."""
+    toks = doc.tokens
+    prev, nxt = toks[j - 1], toks[j + 1]
+    short = doc.gaz.short_places
+    left = prev.key in short or _ends_place(doc, j)
+    right = nxt.key in short or doc.name_at(j + 1)[1] == "LOC"
+    return left and right
+
+
+def _ends_place(doc: Doc, j: int) -> bool:
+    for k in range(max(0, j - 4), j):
+        end, label = doc.name_at(k)
+        if label == "LOC" and end == j:
+            return True
+    return False
+
+
+def _abbr_then_ordinal(doc: Doc, j: int) -> int:
+    """'(AIPA) lần thứ 41' inside a meeting name."""
+    toks = doc.tokens
+    ok = j + 3 < len(toks) and toks[j + 1].is_upper and toks[j + 2].text == ")"
+    return j + 3 if ok and toks[j + 3].key == "lần" else j
+
+
+def _trim(doc: Doc, i: int, j: int) -> int:
+    """Drop trailing joiners ('và', 'của', dashes) that a name cannot end with."""
+    while j > i and doc.tokens[j - 1].key in _TRIM:
+        j -= 1
+    return j

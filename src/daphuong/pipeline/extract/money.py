@@ -1,0 +1,38 @@
+"""Money mentions: an amount with a scale and/or a currency, without qualifiers."""
+
+from __future__ import annotations
+
+import re
+
+from daphuong.domain.extraction import EntityType
+from daphuong.pipeline.extract.scan import Candidate, Doc
+
+MONEY = EntityType.MONEY
+_NUMBER = r"\d+(?:[.,]\d+)*"
+_SCALE = r"(?:nghìn|ngàn|triệu|tỷ|tỉ|trăm)"
+_CURRENCY = (
+    r"(?:USD|đô la Mỹ|đô la|đồng|VNĐ|VND|EUR|euro|Euro|yên|Yên|nhân dân tệ|NDT|bảng Anh|"
+    r"won|rúp|franc|bạt|kíp|riel|AUD|SGD|JPY|CNY|KRW|GBP)"
+)
+_AMOUNT = re.compile(
+    rf"(?<![\w.,])(?:US\$|\$|€)?{_NUMBER}(?:\s(?:{_SCALE}\s)?{_CURRENCY}|\s{_SCALE})(?![\w])"
+)
+_CONTEXT = re.compile(
+    r"(?:vận động|tài trợ|viện trợ|trị giá|ủng hộ|kinh phí|quyên góp|tổng vốn|vốn|số tiền|"
+    r"giải ngân|hỗ trợ|đóng góp|cam kết)\s(?:hơn |gần |khoảng |trên |tới |lên tới )?$",
+    re.IGNORECASE,
+)
+_CURRENCY_END = re.compile(rf"{_CURRENCY}$")
+
+
+def find(doc: Doc) -> list[Candidate]:
+    """Every money amount; a bare 'N triệu' only after a funding word ('vận động hơn 500 triệu')."""
+    out: list[Candidate] = []
+    text = doc.text
+    for m in _AMOUNT.finditer(text):
+        if not _CURRENCY_END.search(m.group()):
+            before = text[max(0, m.start() - 30) : m.start()]
+            if not _CONTEXT.search(before):
+                continue
+        out.append(Candidate(MONEY, m.start(), m.end(), "pattern", 0.9))
+    return out

@@ -1,0 +1,143 @@
+"""Organisation mentions: gazetteer names, head-noun names, abbreviations, outlets, domains."""
+
+from __future__ import annotations
+
+import re
+
+from daphuong.domain.extraction import EntityType
+from daphuong.pipeline.extract.extend import Extent, extend
+from daphuong.pipeline.extract.scan import Candidate, Doc
+
+ORG = EntityType.ORG
+_DOMAIN = re.compile(
+    r"(?<![@\w.])(?:www\.)?([A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*"
+    r"\.(?:vn|com|org|net|gov|int|info|VN|COM|ORG|NET))(?![\w@])"
+)
+_TITLE_TAILS = frozenset({"trưởng", "viên", "phó"})
+_PLURAL = frozenset({"các", "những", "mọi", "từng", "nhiều"})
+_NO_CHILDREN = frozenset({"media", "capnext"})
+
+
+def find(doc: Doc) -> list[Candidate]:
+    """Every organisation candidate in the document."""
+    out: list[Candidate] = []
+    toks = doc.tokens
+    for i in range(len(toks)):
+        end, label = doc.name_at(i)
+        if label == "ORG" and not (i > 0 and toks[i - 1].key == "phi"):  # 'phi Chính phủ'
+            cand = doc.cand(ORG, i, end, "gazetteer", 0.95)
+            cand.parent = doc.head_at(i)[1] not in _NO_CHILDREN
+            out.append(cand)
+        out.extend(_headed(doc, i))
+    out.extend(_abbreviations(doc, out))
+    out.extend(_slash_orgs(doc))
+    out.extend(_outlets(doc))
+    out.extend(_domains(doc))
+    return out
+
+
+def headed_end(doc: Doc, i: int) -> int:
+    """End of a head-noun organisation name starting at token i, else i."""
+    head_end, kind = doc.head_at(i)
+    if head_end <= i or doc.event_head_at(i)[0] >= head_end:
+        return i
+    toks = doc.tokens
+    nxt = toks[head_end] if head_end < len(toks) else None
+    if nxt is not None and nxt.key in _TITLE_TAILS:
+        return i  # 'Bộ trưởng', 'Hội viên': a title, not a body
+    if doc.title_at(i) > head_end or (kind == "titled" and doc.in_title(i)):
+        return i
+    if kind in ("media", "capnext", "titled") and (nxt is None or not nxt.is_cap):
+        return i
+    end = extend(doc, head_end, Extent(mission=kind == "mission"))
+    if end == head_end and (kind != "bare" or _generic_bare(doc, i, head_end)):
+        return i
+    return end
+
+
+def _generic_bare(doc: Doc, i: int, end: int) -> bool:
+    """'các Bộ, ban, ngành': a plural or listed head is a common noun, not a body."""
+    toks = doc.tokens
+    if i > 0 and toks[i - 1].key in _PLURAL:
+        return True
+    return end + 1 < len(toks) and toks[end].text == "," and not toks[end + 1].is_cap
+
+
+def _headed(doc: Doc, i: int) -> list[Candidate]:
+    end = headed_end(doc, i)
+    if end > i:
+        cand = doc.cand(ORG, i, end, "pattern", 0.8)
+        head_end, kind = doc.head_at(i)
+        cand.generic = not any(t.is_cap or t.is_digit for t in doc.tokens[head_end:end])
+        cand.parent = kind not in _NO_CHILDREN
+        return [cand]
+    toks = doc.tokens
+    # 'Trưởng ban Đối ngoại Trung ương': the lower-case 'ban' of a title opens the body.
+    lower_ban = toks[i].key == "ban" and not toks[i].is_cap and 0 < i < len(toks) - 1
+    if lower_ban and toks[i - 1].key == "trưởng" and toks[i + 1].is_cap:
+        end = extend(doc, i + 1) if doc.head_at(i + 1)[0] == i + 1 else i + 1
+        return [doc.cand(ORG, i, end, "pattern", 0.7)] if end > i + 1 else []
+    return []
+
+
+def _abbreviations(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """'Name (ABBR)' defines ABBR as an organisation for the whole document."""
+    toks = doc.tokens
+    ends = {c.end for c in found}
+    abbrs: set[str] = set()
+    for i in range(1, len(toks) - 2):
+        if toks[i].text == "(" and toks[i + 2].text == ")" and toks[i - 1].end in ends:
+            word = toks[i + 1]
+            if word.is_upper and len(word.text) >= 2 and word.is_word:
+                abbrs.add(word.text)
+    return [
+        doc.cand(ORG, i, i + 1, "abbreviation", 0.85)
+        for i, tok in enumerate(toks)
+        if tok.text in abbrs
+    ]
+
+
+def _slash_orgs(doc: Doc) -> list[Candidate]:
+    """'GPI/Hàn Quốc', 'COPION/Hàn Quốc': an organisation tagged with its country."""
+    out: list[Candidate] = []
+    toks = doc.tokens
+    for i in range(len(toks) - 2):
+        tok = toks[i]
+        tagged = tok.is_word and tok.is_cap and toks[i + 1].text == "/" and doc.joined(i + 1)
+        if tagged and doc.name_at(i + 2)[1] == "LOC" and doc.name_at(i)[1] != "LOC":
+            out.append(doc.cand(ORG, i, i + 1, "pattern", 0.8))
+    return out
+
+
+def _outlets(doc: Doc) -> list[Candidate]:
+    """Outlet tags opening a line: '(PLVN) -', '(Vietpeace) Sáng', 'TGVN. Ngày', 'VOV.VN -'."""
+    out: list[Candidate] = []
+    toks = doc.tokens
+    for i, tok in enumerate(toks):
+        if not tok.newline_before:
+            continue
+        if tok.text == "(":
+            j = _glued_run(doc, i + 1)
+            if j > i + 1 and j < len(toks) and toks[j].text == ")":
+                out.append(doc.cand(ORG, i + 1, j, "outlet", 0.85))
+        elif tok.is_word and tok.is_upper and len(tok.text) >= 3:
+            j = _glued_run(doc, i)
+            if j < len(toks) and (toks[j].text == "." or doc.is_dash(j)):
+                out.append(doc.cand(ORG, i, j, "outlet", 0.8))
+    return out
+
+
+def _glued_run(doc: Doc, i: int) -> int:
+    """Tokens glued without spaces from i: 'VOV5', 'Thanhuytphcm.vn', 'VOV.VN'."""
+    toks = doc.tokens
+    if i >= len(toks) or not toks[i].is_word:
+        return i
+    j = i + 1
+    while j + 1 < len(toks) and toks[j].text == "." and doc.joined(j) and doc.joined(j + 1):
+        j += 2
+    return j
+
+
+def _domains(doc: Doc) -> list[Candidate]:
+    """Web domains name their site's owner: 'vufo.org.vn', 'Baoquocte.vn'."""
+    return [Candidate(ORG, m.start(1), m.end(1), "domain", 0.8) for m in _DOMAIN.finditer(doc.text)]

@@ -1,0 +1,149 @@
+"""Person mentions: Vietnamese full names, names after honorifics/titles, credits, bylines."""
+
+from __future__ import annotations
+
+from daphuong.domain.extraction import EntityType
+from daphuong.pipeline.extract.orgs import headed_end
+from daphuong.pipeline.extract.scan import Candidate, Doc
+from daphuong.pipeline.extract.tokens import is_vietnamese_syllable
+
+PERSON = EntityType.PERSON
+ORG = EntityType.ORG
+_MAX_RUN = 5
+_BYLINE_LINES = 6
+
+
+def find(doc: Doc) -> list[Candidate]:
+    """Every person candidate (and organisations named in photo credits)."""
+    out: list[Candidate] = []
+    toks = doc.tokens
+    for i in range(len(toks)):
+        end = doc.person_at(i)
+        if end > i:
+            out.append(doc.cand(PERSON, i, end, "name", 0.9))
+        out.extend(_after_cue(doc, i))
+    out.extend(_bylines(doc))
+    return out
+
+
+def _run(doc: Doc, i: int, *, foreign: bool = False) -> int:
+    """Capitalised words from i (hyphen-joined words stay together), not a body or a title."""
+    toks = doc.tokens
+    j = i
+    while j < len(toks) and j - i < _MAX_RUN:
+        tok = toks[j]
+        if tok.is_word and tok.is_cap and (j == i or not tok.newline_before):
+            if doc.head_at(j)[0] > j or doc.title_at(j) > j or doc.event_head_at(j)[0] > j:
+                break
+            if doc.name_at(j)[1] in ("ORG", "LOC") and j > i:
+                break
+            if tok.is_upper and len(tok.text) > 1 and (foreign or doc.stop_upper(j)):
+                break  # an acronym is not part of a foreign name; 'BÁC HỒ VỀ NƯỚC'
+            j += 1
+        elif doc.is_dash(j) and j > i and doc.joined(j) and j + 1 < len(toks):
+            if toks[j + 1].space_before or not toks[j + 1].is_cap:
+                break
+            j += 1
+        else:
+            break
+    return j
+
+
+def _after_cue(doc: Doc, i: int) -> list[Candidate]:
+    toks = doc.tokens
+    end, kind = doc.cue_at(i)
+    if end > i and kind == "honorific" and end < len(toks):
+        if (kind == "honorific" and toks[i].text[0].islower()) or toks[i].key in ("ông", "bà"):
+            return _named(doc, end, require_foreign=False)
+        return _named(doc, end, require_foreign=False)
+    if end > i and kind == "credit" and end < len(toks) and toks[end].text == ":":
+        return _credit(doc, end + 1)
+    if end > i and kind == "source" and toks[i].is_cap:
+        j = _run(doc, end)
+        if j > end and _foreign(doc, end, j):
+            return [doc.cand(ORG, end, j, "source", 0.7)]
+    title_end = doc.title_at(i)
+    if title_end > i and title_end < len(toks):
+        return _after_title(doc, title_end)
+    return []
+
+
+def _named(doc: Doc, i: int, *, require_foreign: bool) -> list[Candidate]:
+    j = _run(doc, i, foreign=require_foreign)
+    if j <= i or doc.name_at(i)[1] in ("LOC", "ORG"):
+        return []
+    if require_foreign and not _foreign(doc, i, j):
+        return []
+    nxt = doc.tokens[j] if j < len(doc.tokens) else None
+    common = nxt is not None and nxt.is_word and not nxt.is_cap and not nxt.newline_before
+    if common and j - i == 1 and not doc.stop_at(j):
+        return []  # 'đồng chí Lãnh đạo': a capitalised common word, not a name
+    return [doc.cand(PERSON, i, j, "cue", 0.85)]
+
+
+def _after_title(doc: Doc, i: int) -> list[Candidate]:
+    """'Chủ tịch Muhammad-Bande', 'Chủ tịch Đại hội đồng LHQ Kőrösi': a foreign name."""
+    end, label = doc.name_at(i)
+    i = end if label == "ORG" else max(i, headed_end(doc, i))
+    if i >= len(doc.tokens):
+        return []
+    return _named(doc, i, require_foreign=True)
+
+
+def _foreign(doc: Doc, i: int, j: int) -> bool:
+    return any(not is_vietnamese_syllable(t.text) for t in doc.tokens[i:j] if t.is_word)
+
+
+def _credit(doc: Doc, i: int) -> list[Candidate]:
+    """'(Ảnh: Thúy Hồng)', '(Photo: TV)' name a person; '(Ảnh: UNICEF)' an organisation."""
+    toks = doc.tokens
+    if i >= len(toks) or headed_end(doc, i) > i:
+        return []
+    j = _run(doc, i)
+    if j <= i:
+        return []
+    if doc.name_at(i)[0] >= j:
+        return []
+    words = [t for t in toks[i:j] if t.is_word]
+    if len(words) == 1 and words[0].is_upper:
+        kind = PERSON if len(words[0].text) <= 3 else ORG
+    elif _foreign(doc, i, j):
+        kind = ORG
+    else:
+        kind = PERSON
+    return [doc.cand(kind, i, j, "credit", 0.8)]
+
+
+def _bylines(doc: Doc) -> list[Candidate]:
+    """Author lines near the end: 'Nguyễn Hợp - Hoài Nga', 'TRUNG ĐỖ'; trailing initials 'NN'."""
+    toks = doc.tokens
+    starts = [i for i, t in enumerate(toks) if t.newline_before]
+    out: list[Candidate] = []
+    for n, start in enumerate(starts[-_BYLINE_LINES:]):
+        idx = len(starts) - min(len(starts), _BYLINE_LINES) + n
+        stop = starts[idx + 1] if idx + 1 < len(starts) else len(toks)
+        out.extend(_byline(doc, start, stop))
+    last = toks[-1] if len(toks) >= 3 else None
+    initials = last is not None and last.is_upper and 2 <= len(last.text) <= 3
+    if initials and toks[-2].text == "." and last is not None and not last.newline_before:
+        out.append(doc.cand(PERSON, len(toks) - 1, len(toks), "byline", 0.6))
+    return out
+
+
+def _byline(doc: Doc, start: int, stop: int) -> list[Candidate]:
+    toks = doc.tokens[start:stop]
+    if not toks or len(toks) > 9:
+        return []
+    parts: list[list[int]] = [[]]
+    for k, tok in enumerate(toks):
+        if tok.is_word and tok.is_cap and is_vietnamese_syllable(tok.text):
+            parts[-1].append(start + k)
+        elif doc.is_dash(start + k) or tok.text == ",":
+            parts.append([])
+        else:
+            return []
+    if any(not 2 <= len(p) <= 4 for p in parts):
+        return []
+    if any(doc.name_at(p[0])[1] or doc.head_at(p[0])[0] > p[0] for p in parts):
+        return []
+    return [doc.cand(PERSON, p[0], p[-1] + 1, "byline", 0.7) for p in parts]

@@ -1,0 +1,53 @@
+"""Location mentions: gazetteer places, places after 'xã/huyện/tỉnh…', 'Cộng hòa …' countries."""
+
+from __future__ import annotations
+
+from daphuong.domain.extraction import EntityType
+from daphuong.pipeline.extract.scan import Candidate, Doc
+from daphuong.pipeline.extract.tokens import is_vietnamese_syllable
+
+LOC = EntityType.LOCATION
+_ADMIN = frozenset({"xã", "huyện", "tỉnh", "quận", "phường", "xóm", "thôn", "ấp", "bản", "thị xã"})
+_REPUBLIC_SPAN = 7
+
+
+def find(doc: Doc) -> list[Candidate]:
+    """Every location candidate."""
+    out: list[Candidate] = []
+    toks = doc.tokens
+    for i, tok in enumerate(toks):
+        end, label = doc.name_at(i)
+        if label == "LOC":
+            out.append(doc.cand(LOC, i, end, "gazetteer", 0.9))
+        elif tok.key in _ADMIN and not tok.is_cap:
+            out.extend(_admin(doc, i + 1))
+        elif tok.key == "thị" and i + 1 < len(toks) and toks[i + 1].key == "xã":
+            out.extend(_admin(doc, i + 2))
+        if tok.is_cap and tok.key == "cộng" and i + 1 < len(toks) and toks[i + 1].key == "hòa":
+            out.extend(_republic(doc, i))
+    return out
+
+
+def _admin(doc: Doc, i: int) -> list[Candidate]:
+    """'xã Hòa Lợi', 'huyện Thạnh Phú': the capitalised name after an administrative word."""
+    toks = doc.tokens
+    if i >= len(toks) or doc.name_at(i)[1] == "LOC":
+        return []
+    j = i
+    while j < len(toks) and j - i < 3 and toks[j].is_cap and is_vietnamese_syllable(toks[j].text):
+        if j > i and (toks[j].newline_before or doc.head_at(j)[0] > j):
+            break
+        j += 1
+    return [doc.cand(LOC, i, j, "pattern", 0.75)] if j > i else []
+
+
+def _republic(doc: Doc, i: int) -> list[Candidate]:
+    """'Cộng hòa xã hội chủ nghĩa Việt Nam', 'Cộng hòa Armenia': up to the country's name."""
+    toks = doc.tokens
+    for k in range(i + 2, min(len(toks), i + _REPUBLIC_SPAN)):
+        if not toks[k].is_word or toks[k].newline_before:
+            return []
+        end, label = doc.name_at(k)
+        if label == "LOC":
+            return [doc.cand(LOC, i, end, "pattern", 0.8)]
+    return []

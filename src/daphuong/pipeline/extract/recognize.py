@@ -1,0 +1,117 @@
+"""Entity recognition: every mention of a person, organisation, place, date, amount,
+legal document or named meeting, with spans into the original text."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import unicodedata
+
+from daphuong.domain.extraction import EntityType, Mention
+from daphuong.pipeline.extract import (
+    dates,
+    event_names,
+    gazetteer,
+    legal,
+    money,
+    orgs,
+    persons,
+    places,
+)
+from daphuong.pipeline.extract.scan import Candidate, Doc
+from daphuong.text.normalize import normalize
+
+# Same span, different types: the more specific reading wins.
+_TYPE_RANK = {
+    EntityType.DATE: 0,
+    EntityType.MONEY: 1,
+    EntityType.LEGAL_DOC: 2,
+    EntityType.EVENT: 3,
+    EntityType.ORG: 4,
+    EntityType.PERSON: 5,
+    EntityType.LOCATION: 6,
+}
+_CONTAINERS = frozenset({EntityType.ORG, EntityType.EVENT, EntityType.LEGAL_DOC})
+_NESTED = frozenset({EntityType.ORG, EntityType.EVENT})
+
+
+def recognize(text: str, *, published: dt.date | None = None) -> list[Mention]:
+    """All entity mentions in the text, nested names included (ANNOTATION.md fine point 2)."""
+    if not text.strip():
+        return []
+    if not unicodedata.is_normalized("NFC", text):
+        return _via_normalized(text, published)
+    doc = Doc.build(text, gazetteer.load())
+    found = candidates(doc, published)
+    return [_mention(text, c) for c in resolve(found)]
+
+
+def candidates(doc: Doc, published: dt.date | None = None) -> list[Candidate]:
+    """Every recognizer's candidates, overlapping."""
+    events = event_names.find(doc)
+    found = dates.find(doc, published) + money.find(doc) + events
+    found += legal.find(doc, events) + orgs.find(doc) + persons.find(doc) + places.find(doc)
+    return [c for c in found if c.end > c.start]
+
+
+def resolve(found: list[Candidate]) -> list[Candidate]:
+    """Longest non-overlapping candidates, plus the names directly inside ORG/EVENT/LEGAL ones."""
+    order = sorted(found, key=lambda c: (-(c.end - c.start), c.start, _TYPE_RANK[c.type]))
+    chosen: list[Candidate] = []
+    starts: list[int] = []  # taken intervals, sorted and disjoint
+    ends: list[int] = []
+    for cand in order:
+        k = bisect.bisect_left(ends, cand.start + 1)  # first taken interval ending after start
+        if k < len(starts) and starts[k] < cand.end:
+            continue
+        starts.insert(k, cand.start)
+        ends.insert(k, cand.end)
+        chosen.append(cand)
+    by_start = sorted(found, key=lambda c: c.start)
+    keys = [c.start for c in by_start]
+    nested: list[Candidate] = []
+    for outer in chosen:
+        if outer.type in _CONTAINERS and outer.parent:
+            lo = bisect.bisect_right(keys, outer.start)
+            hi = bisect.bisect_left(keys, outer.end)
+            nested.extend(_children(outer, by_start[lo:hi]))
+    return sorted(chosen + nested, key=lambda c: (c.start, c.end))
+
+
+def _children(outer: Candidate, found: list[Candidate]) -> list[Candidate]:
+    """Maximal ORG/EVENT candidates strictly inside outer, not sharing its first word."""
+    inside = [
+        c
+        for c in found
+        if c.type in _NESTED and outer.start < c.start and c.end <= outer.end and not c.generic
+    ]
+    inside.sort(key=lambda c: (-(c.end - c.start), c.start, _TYPE_RANK[c.type]))
+    kept: list[Candidate] = []
+    for c in inside:
+        if any(c.start < k.end and k.start < c.end for k in kept):
+            continue
+        kept.append(c)
+    return kept
+
+
+def _mention(text: str, c: Candidate) -> Mention:
+    return Mention(
+        type=c.type,
+        start=c.start,
+        end=c.end,
+        text=text[c.start : c.end],
+        value=c.value,
+        source=c.source,
+        confidence=c.confidence,
+    )
+
+
+def _via_normalized(text: str, published: dt.date | None) -> list[Mention]:
+    """Recognize on the NFC form and map spans back to the original characters."""
+    norm = normalize(text)
+    out: list[Mention] = []
+    for m in recognize(norm.text, published=published):
+        start = norm.offsets.to_original(m.start)
+        end = norm.offsets.to_original(m.end)
+        out.append(Mention(m.type, start, end, text[start:end], m.value, m.source, m.confidence))
+    return out
