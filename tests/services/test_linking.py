@@ -8,6 +8,7 @@ from pathlib import Path
 from daphuong.domain.access import Principal
 from daphuong.services.entity_views import RegistryViews
 from daphuong.services.linking import find_abbreviations, occurrences
+from daphuong.services.org_gazetteer import OrgGazetteer
 from daphuong.store.engine import Database
 from tests.services.registry_support import ORG, Doc, extract, gazetteer
 
@@ -64,3 +65,23 @@ def test_renamed_ministry_shows_its_dated_successor(db: Database, tmp_path: Path
     extract(db, _org_doc("z1", "Bộ Văn hóa - Thông tin chủ trì.", "Bộ Văn hóa - Thông tin"), gaz)
     view = RegistryViews(db, gaz).show("Bộ Văn hóa - Thông tin", Principal.local_system())
     assert view["successors"] == [{"name": "Bộ Văn hóa, Thể thao và Du lịch", "from": "2007-08-12"}]
+
+
+def test_bracket_on_the_next_line_is_not_an_abbreviation() -> None:
+    text = "Ảnh: Báo TG&VN\n(PLVN) - Trong khuôn khổ"
+    assert find_abbreviations(text, [(5, 14)]) == []
+
+
+def test_gazetteer_keeps_a_body_apart_from_its_parent_abbreviation(
+    db: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "orgs.tsv"
+    path.write_text(
+        "Liên hợp quốc\tLHQ\nĐại hội đồng Liên hợp quốc\tĐại hội đồng LHQ\n", encoding="utf-8"
+    )
+    gaz = OrgGazetteer.load(path)
+    text = "Đại hội đồng Liên Hợp Quốc (LHQ) đã bỏ phiếu; LHQ hoan nghênh."
+    extract(db, _org_doc("g1", text, "Đại hội đồng Liên Hợp Quốc", "LHQ"), gaz)
+    views = RegistryViews(db, gaz)
+    system = Principal.local_system()
+    assert views.find("LHQ", system) != views.find("Đại hội đồng Liên Hợp Quốc", system)

@@ -15,7 +15,7 @@ from daphuong.store.registry.keys import clean_name, name_key
 from daphuong.text.keys import tone_key
 
 # `Hiệp hội các quốc gia Đông Nam Á (ASEAN)`: an abbreviation in brackets right after a name.
-_ABBR = re.compile(r"\s*\(\s*([A-ZĐ][A-ZĐ0-9&.\-]{1,14})\s*\)")
+_ABBR = re.compile(r"[ \t]*\([ \t]*([A-ZĐ][A-ZĐ0-9&.\-]{1,14})[ \t]*\)")
 # Words before a name that are not part of it (the extractor sometimes keeps them).
 _HONORIFICS = ("ông", "bà", "anh", "chị", "ngài", "đồng chí", "cô", "chú", "bác", "cụ", "em")
 # Linker statements are proposals: confidence a reviewer can sort on.
@@ -156,6 +156,8 @@ class Linker:
             groups.add(form)
         for form, spans in forms.items():
             for abbr, _s, _e in find_abbreviations(text, spans):
+                if self._known_apart(form, abbr):
+                    continue
                 key = groups.add(abbr)
                 groups.union(key, name_key(form))
                 links.aliases.add(key)
@@ -163,6 +165,11 @@ class Linker:
         pins = self.aliases.pinned(self.document_key, "ORG")
         for keys in groups.groups():
             self._link_org_group(links, [groups.form[k] for k in keys], pins)
+
+    def _known_apart(self, name: str, abbr: str) -> bool:
+        """The gazetteer lists the name and the bracketed abbreviation as two organizations."""
+        a, b = self.gazetteer.lookup(name), self.gazetteer.lookup(abbr)
+        return a is not None and b is not None and a != b
 
     def _union_gazetteer(self, groups: _Groups) -> None:
         by_org: dict[str, str] = {}
