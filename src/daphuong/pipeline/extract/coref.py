@@ -10,6 +10,8 @@ from daphuong.pipeline.extract.tokens import Token
 from daphuong.text.keys import tone_key
 
 _MAX_ALIAS_WORDS = 3
+# Honorifics a recognizer may leave at the front of a name ('Ông Bùi Thanh Sơn').
+_HONORIFICS = frozenset({"ông", "bà", "ngài", "đồng chí", "đ/c", "anh", "chị"})
 
 
 def full_names(names: Iterable[str]) -> dict[str, str]:
@@ -29,13 +31,21 @@ def full_names(names: Iterable[str]) -> dict[str, str]:
     return out
 
 
+def strip_honorific(name: str) -> str:
+    """The name without a leading honorific word ('Ông X' → 'X')."""
+    words = name.split()
+    while len(words) > 1 and tone_key(words[0]) in _HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
 class PersonIndex:
     """People of one document by token position, every reference mapped to a full name."""
 
     def __init__(self, tokens: list[Token], mentions: Iterable[Mention]) -> None:
         """Index PERSON mentions against the document's tokens."""
         people = [m for m in mentions if m.type is EntityType.PERSON]
-        self._full = full_names(m.text for m in people)
+        self._full = full_names(strip_honorific(m.text) for m in people)
         token_at_start = {t.start: i for i, t in enumerate(tokens)}
         token_at_end = {t.end: i + 1 for i, t in enumerate(tokens)}
         self._starts: dict[int, tuple[int, str]] = {}
@@ -44,6 +54,8 @@ class PersonIndex:
             first, stop = token_at_start.get(m.start), token_at_end.get(m.end)
             if first is None or stop is None:
                 continue
+            while first < stop - 1 and tokens[first].key in _HONORIFICS:
+                first += 1
             name = self.resolve(m.text)
             if stop > self._starts.get(first, (0, ""))[0]:
                 self._starts[first] = (stop, name)
@@ -61,7 +73,8 @@ class PersonIndex:
 
     def resolve(self, name: str) -> str:
         """The fullest form of a person's name in this document."""
-        return self._full.get(tone_key(name.strip()), name.strip())
+        bare = strip_honorific(name)
+        return self._full.get(tone_key(bare), bare)
 
     def starting_at(
         self, tokens: list[Token], i: int, *, aliases: bool = True

@@ -9,7 +9,7 @@ from daphuong.domain.document import Segment
 from daphuong.domain.extraction import EntityType, Mention
 from daphuong.pipeline.extract.coref import PersonIndex
 from daphuong.pipeline.extract.event_words import Cue
-from daphuong.pipeline.extract.tokens import OPEN_QUOTES, Token, sentence_ends
+from daphuong.pipeline.extract.tokens import CLOSE_QUOTES, OPEN_QUOTES, Token, sentence_ends
 
 # Words that open an adverbial phrase before the subject ('Sáng 8/9,', 'Tại hội nghị,').
 _LEADING_WORDS = "tại trong ngày sáng chiều tối trưa hôm đêm vào theo nhân nhằm sau trước để qua \
@@ -60,6 +60,8 @@ class EventDoc:
         self._token_ends = [t.end for t in tokens]
         self._stop_of = dict(self.sentences)
         self._depth = _bracket_depths(tokens, self.sentences)
+        self._quoted = _quoted_tokens(tokens, self.sentences)
+        self._clauses = _clause_bounds(tokens, self.sentences)
         self._excluded = self._clutter_tokens(_EXCLUDED_CLUTTER)
         self._headline = self._headline_line()
 
@@ -118,6 +120,10 @@ class EventDoc:
         """Token i lies inside (not at the start of) an ORG, LEGAL_DOC or EVENT mention."""
         return i in self._inside
 
+    def in_quotes(self, i: int) -> bool:
+        """Token i lies inside quotation marks (a title or a quotation, not a report)."""
+        return i in self._quoted
+
     def starts_org(self, i: int) -> bool:
         """An ORG mention starts at token i ('Diễn đàn nhân dân ASEAN')."""
         return i in self._org_starts
@@ -156,14 +162,7 @@ class EventDoc:
 
     def clause_of(self, i: int, first: int) -> tuple[int, int]:
         """Token range of the clause holding token i (between commas, semicolons, brackets)."""
-        stop = self.sentence_bounds(i, first)
-        a = i
-        while a > first and self.tokens[a - 1].text not in _CLAUSE_BREAKS:
-            a -= 1
-        b = i
-        while b < stop and self.tokens[b].text not in _CLAUSE_BREAKS:
-            b += 1
-        return a, b
+        return self._clauses[i] if i < len(self._clauses) else (first, first)
 
     def dates_in(self, first: int, stop: int) -> list[tuple[int, int, Mention]]:
         """DATE mentions in tokens[first:stop], outside brackets."""
@@ -267,6 +266,37 @@ def _sentences(tokens: list[Token]) -> list[tuple[int, int]]:
         if end or i + 1 - start >= MAX_SENTENCE:
             out.append((start, i + 1))
             start = i + 1
+    return out
+
+
+def _clause_bounds(tokens: list[Token], sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """For each token, the token range of its clause (commas, semicolons, brackets end one)."""
+    bounds: list[tuple[int, int]] = [(0, 0)] * len(tokens)
+    for first, stop in sentences:
+        start = first
+        for i in range(first, stop + 1):
+            if i == stop or tokens[i].text in _CLAUSE_BREAKS:
+                for j in range(start, i):
+                    bounds[j] = (start, i)
+                if i < stop:
+                    bounds[i] = (i, i)
+                start = i + 1
+    return bounds
+
+
+def _quoted_tokens(tokens: list[Token], sentences: list[tuple[int, int]]) -> set[int]:
+    """Tokens between opening and closing quotation marks, sentence by sentence."""
+    out: set[int] = set()
+    for first, stop in sentences:
+        opened: str | None = None
+        for i in range(first, stop):
+            text = tokens[i].text
+            if opened is None and text in OPEN_QUOTES:
+                opened = CLOSE_QUOTES.get(text, text)
+            elif opened is not None and (text == opened or text in "”»"):
+                opened = None
+            elif opened is not None:
+                out.add(i)
     return out
 
 

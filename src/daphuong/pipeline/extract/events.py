@@ -69,7 +69,9 @@ class EventFinder:
         found = [
             t
             for t in self.lex.triggers(doc.tokens, first, stop)
-            if not doc.in_name(t.first) and not doc.starts_org(t.first)
+            if not doc.in_name(t.first)
+            and not doc.starts_org(t.first)
+            and not doc.in_quotes(t.first)
         ]
         near = {i for t in found for i in range(t.first, t.stop + 2)}
         for m_first, m_stop in doc.event_mentions(first, stop):

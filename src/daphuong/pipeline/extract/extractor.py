@@ -15,7 +15,7 @@ from daphuong.pipeline.extract.events import find_events
 from daphuong.pipeline.extract.recognize import recognize
 from daphuong.pipeline.extract.roles import find_roles
 from daphuong.pipeline.extract.tokens import tokenize
-from daphuong.text.normalize import OffsetsMap, normalize
+from daphuong.text.normalize import Normalized, OffsetsMap, normalize
 
 VERSION = "1.0.0"
 
@@ -48,7 +48,7 @@ def extract_with(
     inner = _compose(
         norm.text,
         doc_id,
-        None if mentions is None else [_mention_to_normalized(m, norm.offsets) for m in mentions],
+        None if mentions is None else [_mention_to_normalized(m, norm) for m in mentions],
         published,
         [_segment_to_normalized(s, norm.offsets) for s in clutter],
     )
@@ -81,8 +81,9 @@ def _segment_to_normalized(seg: Segment, offsets: OffsetsMap) -> Segment:
     return Segment(_to_normalized(offsets, seg.start), _to_normalized(offsets, seg.end), seg.kind)
 
 
-def _mention_to_normalized(m: Mention, offsets: OffsetsMap) -> Mention:
-    return replace(m, start=_to_normalized(offsets, m.start), end=_to_normalized(offsets, m.end))
+def _mention_to_normalized(m: Mention, norm: Normalized) -> Mention:
+    start, end = _to_normalized(norm.offsets, m.start), _to_normalized(norm.offsets, m.end)
+    return replace(m, start=start, end=end, text=norm.text[start:end])
 
 
 def _span(span: Span, offsets: OffsetsMap) -> Span:

@@ -94,7 +94,10 @@ class RoleFinder:
         """The words after the title are a place phrase ('Hàn Quốc tại Việt Nam')."""
         words = self.tokens[link.org_stop : link.tail]
         return all(
-            t.is_cap or t.key in _PLACE_WORDS or link.org_stop + n in self.in_name
+            t.is_cap
+            or t.key in _PLACE_WORDS
+            or link.org_stop + n in self.in_name
+            or (0 < n < len(words) - 1 and words[n - 1].is_cap and words[n + 1].is_cap)
             for n, t in enumerate(words)
         )
 
@@ -253,17 +256,27 @@ def _dedupe(roles: list[ExtractedRole]) -> list[ExtractedRole]:
             kept.confidence = max(kept.confidence, role.confidence)
         else:
             merged[key] = role
-    keys = set(merged)
     out = []
     for key, role in merged.items():
-        person, title, org = key
-        if not org and any(k[0] == person and k[1] == title and k[2] for k in keys):
-            continue  # 'Thứ trưởng X' repeats 'Thứ trưởng Bộ Y X'
-        if any(
-            k[0] == person and k[2] == org and k[1][len(title) + 1 :] in _QUALIFIERS
-            for k in keys
-            if k[1].startswith(title + " ")
-        ):
-            continue  # 'Đại sứ X' repeats 'Đại sứ Đặc mệnh toàn quyền X'
-        out.append(role)
+        fuller = _fuller_key(key, merged)
+        if fuller is None:
+            out.append(role)
+        else:
+            merged[fuller].mentions.extend(role.mentions)  # a repeat: keep its place as evidence
     return out
+
+
+def _fuller_key(
+    key: tuple[str, str, str], merged: dict[tuple[str, str, str], ExtractedRole]
+) -> tuple[str, str, str] | None:
+    """The role this one repeats in a shorter form, if any."""
+    person, title, org = key
+    for other in merged:
+        if other[0] != person or other == key:
+            continue
+        if not org and other[1] == title and other[2]:
+            return other  # 'Thứ trưởng X' repeats 'Thứ trưởng Bộ Y X'
+        qualified = other[1].startswith(title + " ") and other[1][len(title) + 1 :] in _QUALIFIERS
+        if other[2] == org and qualified:
+            return other  # 'Đại sứ X' repeats 'Đại sứ Đặc mệnh toàn quyền X'
+    return None

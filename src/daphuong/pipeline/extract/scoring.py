@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,7 +87,7 @@ def _event_match(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> int:
 
 
 def match_events(
-    gold: list[Mapping[str, Any]], pred: list[Mapping[str, Any]]
+    gold: Sequence[Mapping[str, Any]], pred: Sequence[Mapping[str, Any]]
 ) -> list[tuple[int, int]]:
     """Pairs (gold index, predicted index), each event used once, best agreements first."""
     candidates = [

@@ -1,0 +1,58 @@
+"""Tests for event dates and the year rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from daphuong.pipeline.extract.event_dates import (
+    document_years,
+    format_date,
+    parse_day_month,
+    resolve_year,
+    sentence_years,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("19-11-1950", None, (19, 11, 1950)),
+        ("26-29/10", None, (26, 10, None)),
+        ("31.7", None, (31, 7, None)),
+        ("5 tháng 9 năm 2019", None, (5, 9, 2019)),
+        ("hôm qua", "--03-02", (2, 3, None)),
+        ("không rõ", None, None),
+    ],
+)
+def test_parse_day_month_reads_the_first_day(
+    text: str, value: str | None, expected: tuple[int, int, int | None] | None
+) -> None:
+    assert parse_day_month(text, value) == expected
+
+
+def test_sentence_years_skip_targets_and_read_anniversaries() -> None:
+    text = (
+        "hội nghị triển khai năm 2022 hướng tới năm 2030, dịp 30 năm quan hệ (1993-2023), "
+        "tháng 4/2021"
+    )
+    assert sorted(sentence_years(text)) == [2021, 2022, 2023]
+
+
+def test_document_years_ignore_terms_and_targets() -> None:
+    assert document_years("nhiệm kỳ 2020-2025, đến năm 2030, trong nửa đầu năm 2024") == [2024]
+
+
+def test_resolve_year_prefers_the_sentence_then_the_date_line_then_the_text() -> None:
+    assert resolve_year(4, [2022], dt.date(2024, 4, 13), [2021]) == 2022
+    assert resolve_year(4, [], dt.date(2024, 4, 13), [2021]) == 2024
+    assert resolve_year(12, [], dt.date(2024, 1, 10), []) == 2023  # reported early next year
+    assert resolve_year(4, [], None, [2019, 2021]) == 2021
+    assert resolve_year(4, [], None, []) is None
+
+
+def test_format_date_partial_full_and_impossible() -> None:
+    assert format_date(3, 2, None) == "--02-03"
+    assert format_date(3, 2, 2021) == "2021-02-03"
+    assert format_date(31, 2, 2021) == ""

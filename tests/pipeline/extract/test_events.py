@@ -1,0 +1,184 @@
+"""Tests for events on synthetic reports (mentions given, as a recognizer would give them)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from daphuong.domain.document import Segment
+from daphuong.pipeline.extract.events import find_events
+from daphuong.pipeline.extract.tokens import tokenize
+from daphuong.services.evaluation import project_gold_mentions
+
+
+def _events(
+    text: str,
+    published: dt.date | None = None,
+    clutter: tuple[Segment, ...] = (),
+    **types: list[str],
+) -> list[dict[str, Any]]:
+    gold = {"entities": [{"type": t, "text": n} for t, names in types.items() for n in names]}
+    mentions = project_gold_mentions(text, gold)
+    found = find_events(text, tokenize(text), mentions, published=published, clutter=clutter)
+    return [
+        {k: v for k, v in e.to_json().items() if k not in ("mentions", "confidence")} for e in found
+    ]
+
+
+def test_organized_workshop_with_quoted_title_date_and_organizer() -> None:
+    text = (
+        "Chiều 12/6, Hội Hữu nghị Việt Nam – Ba Lan tổ chức Hội thảo "
+        "“Hợp tác giáo dục Việt Nam – Ba Lan”."
+    )
+    events = _events(
+        text,
+        DATE=["12/6"],
+        ORG=["Hội Hữu nghị Việt Nam – Ba Lan"],
+        EVENT=["Hợp tác giáo dục Việt Nam – Ba Lan"],
+    )
+    assert events == [
+        {
+            "kind": "hội thảo",
+            "name": "Hợp tác giáo dục Việt Nam – Ba Lan",
+            "date": "--06-12",
+            "organizers": ["Hội Hữu nghị Việt Nam – Ba Lan"],
+            "chairs": [],
+        }
+    ]
+
+
+def test_repeated_reports_merge_and_collect_organizers_and_chairs() -> None:
+    text = (
+        "Ngày 3/5, tại Đà Nẵng diễn ra Hội nghị xúc tiến đầu tư năm 2024. "
+        "Hội nghị do Bộ Ngoại giao và Ủy ban nhân dân thành phố Đà Nẵng phối hợp tổ chức. "
+        "Thứ trưởng Ngoại giao Lâm Văn Phúc chủ trì hội nghị. "
+        "Tại hội nghị, các đại biểu thảo luận sôi nổi."
+    )
+    events = _events(
+        text,
+        DATE=["3/5"],
+        LOCATION=["Đà Nẵng"],
+        ORG=["Bộ Ngoại giao", "Ủy ban nhân dân thành phố Đà Nẵng"],
+        EVENT=["Hội nghị xúc tiến đầu tư năm 2024"],
+        PERSON=["Lâm Văn Phúc"],
+    )
+    assert events == [
+        {
+            "kind": "hội nghị",
+            "name": "Hội nghị xúc tiến đầu tư năm 2024",
+            "date": "2024-05-03",
+            "organizers": ["Bộ Ngoại giao", "Ủy ban nhân dân thành phố Đà Nẵng"],
+            "chairs": ["Lâm Văn Phúc"],
+        }
+    ]
+
+
+def test_chairs_after_su_chu_tri_cua_stop_at_the_clause() -> None:
+    text = (
+        "Sáng 9/9, Sở Ngoại vụ tổ chức tọa đàm dưới sự chủ trì của ông Đinh Công Sơn "
+        "và có sự tham gia của bà Lục Thị Mai."
+    )
+    events = _events(
+        text, DATE=["9/9"], ORG=["Sở Ngoại vụ"], PERSON=["Đinh Công Sơn", "Lục Thị Mai"]
+    )
+    assert [(e["kind"], e["chairs"]) for e in events] == [("tọa đàm", ["Đinh Công Sơn"])]
+
+
+def test_visits_and_meetings_from_verbs() -> None:
+    text = (
+        "Ngày 3/10, Đoàn đại biểu Hội Nông dân Lào thăm tỉnh Nghệ An. "
+        "Ngày 4/10, ông Hồ Văn Kiên tiếp Đoàn tại trụ sở tỉnh."
+    )
+    events = _events(
+        text,
+        DATE=["3/10", "4/10"],
+        ORG=["Hội Nông dân Lào"],
+        LOCATION=["Nghệ An"],
+        PERSON=["Hồ Văn Kiên"],
+    )
+    assert [(e["kind"], e["date"]) for e in events] == [
+        ("chuyến thăm", "--10-03"),
+        ("cuộc gặp", "--10-04"),
+    ]
+    assert all(e["organizers"] == [] and e["chairs"] == [] for e in events)
+
+
+def test_words_that_only_look_like_meetings_are_not_events() -> None:
+    text = (
+        "Các hội thảo chuyên đề tiếp tục được quan tâm. Nhiều địa phương gặp khó khăn, "
+        "hàng năm tổ chức hội nghị sơ kết. Đại sứ quán tiếp nhận hồ sơ trực tiếp."
+    )
+    assert _events(text) == []
+
+
+def test_planned_meetings_need_a_date() -> None:
+    undated = "Bộ Ngoại giao sẽ tổ chức hội nghị về công tác lãnh sự."
+    dated = "Ngày 20/11, Bộ Ngoại giao sẽ tổ chức hội nghị về công tác lãnh sự."
+    assert _events(undated, ORG=["Bộ Ngoại giao"]) == []
+    assert [e["date"] for e in _events(dated, DATE=["20/11"], ORG=["Bộ Ngoại giao"])] == ["--11-20"]
+
+
+def test_event_named_in_passing_is_not_reported() -> None:
+    text = "Ngày 2/2, Ban Kinh tế tổ chức tọa đàm tiến tới Đại hội Đảng bộ tỉnh lần thứ XX."
+    events = _events(
+        text,
+        DATE=["2/2"],
+        ORG=["Ban Kinh tế"],
+        EVENT=["Đại hội Đảng bộ tỉnh lần thứ XX"],
+    )
+    assert [e["kind"] for e in events] == ["tọa đàm"]
+
+
+def test_year_comes_from_the_sentence_before_the_date_line() -> None:
+    text = "Ngày 12/4, Sở Ngoại vụ tổ chức hội nghị tổng kết công tác năm 2023."
+    events = _events(text, published=dt.date(2025, 1, 5), DATE=["12/4"], ORG=["Sở Ngoại vụ"])
+    assert events[0]["date"] == "2023-04-12"
+    plain = "Ngày 12/4, Sở Ngoại vụ tổ chức hội nghị tổng kết công tác."
+    events = _events(plain, published=dt.date(2025, 5, 5), DATE=["12/4"], ORG=["Sở Ngoại vụ"])
+    assert events[0]["date"] == "2025-04-12"
+
+
+def test_dated_opening_sentence_reports_another_activity() -> None:
+    text = "Hôm 7/7, Hội đồng Bảo an bỏ phiếu thông qua nghị quyết mới."
+    events = _events(text, DATE=["7/7"], ORG=["Hội đồng Bảo an"])
+    assert [(e["kind"], e["date"]) for e in events] == [("khác", "--07-07")]
+
+
+def test_later_reference_settles_the_kind_of_an_activity() -> None:
+    text = (
+        "Sáng 1/6, Liên hiệp tổ chức giao lưu hữu nghị với thiếu nhi. "
+        "Phát biểu tại buổi lễ, ông Tạ Quang Vinh cảm ơn các nhà tài trợ."
+    )
+    events = _events(text, DATE=["1/6"], ORG=["Liên hiệp"], PERSON=["Tạ Quang Vinh"])
+    assert [(e["kind"], e["organizers"]) for e in events] == [("lễ", ["Liên hiệp"])]
+
+
+def test_headline_joins_the_body_event_and_gives_its_organizer() -> None:
+    text = (
+        "Hội Cựu chiến binh tổ chức gặp mặt các thế hệ hội viên\n"
+        "Đông đảo hội viên đã tham dự buổi gặp mặt."
+    )
+    events = _events(text, ORG=["Hội Cựu chiến binh"])
+    assert [(e["kind"], e["organizers"]) for e in events] == [("cuộc gặp", ["Hội Cựu chiến binh"])]
+
+
+def test_related_article_headlines_give_no_events() -> None:
+    body = "Ngày 5/5, Sở Ngoại vụ tổ chức hội nghị."
+    related = "\nTin liên quan\nBộ Công Thương tổ chức hội thảo về xuất khẩu"
+    text = body + related
+    clutter = (Segment(len(body) + 1, len(text), "related"),)
+    events = _events(text, clutter=clutter, DATE=["5/5"], ORG=["Sở Ngoại vụ", "Bộ Công Thương"])
+    assert [e["kind"] for e in events] == ["hội nghị"]
+
+
+def test_event_spans_point_at_the_event_words() -> None:
+    text = "Ngày 8/3, Hội Phụ nữ tổ chức mít tinh."
+    gold = {"entities": [{"type": "DATE", "text": "8/3"}, {"type": "ORG", "text": "Hội Phụ nữ"}]}
+    found = find_events(text, tokenize(text), project_gold_mentions(text, gold))
+    assert [text[s.start : s.end] for s in found[0].mentions] == ["mít tinh"]
+    assert found[0].kind == "lễ"
+
+
+def test_text_without_events_gives_none() -> None:
+    assert _events("") == []
+    assert _events("Quan hệ hai nước phát triển tốt đẹp.") == []
