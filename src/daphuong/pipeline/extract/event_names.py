@@ -6,7 +6,7 @@ from daphuong.domain.extraction import EntityType
 from daphuong.pipeline.extract.extend import Extent, extend
 from daphuong.pipeline.extract.orgs import headed_end
 from daphuong.pipeline.extract.scan import Candidate, Doc
-from daphuong.pipeline.extract.tokens import CLOSE_QUOTES, OPEN_QUOTES
+from daphuong.pipeline.extract.tokens import CLOSE_QUOTES, OPEN_QUOTES, is_vietnamese_syllable
 
 EVENT = EntityType.EVENT
 LEGAL = EntityType.LEGAL_DOC
@@ -92,6 +92,8 @@ def _headed(doc: Doc, i: int) -> list[Candidate]:
     toks = doc.tokens
     if head_end <= i or head_end >= len(toks) or doc.head_at(i)[0] >= head_end:
         return []  # 'Diễn đàn X' is a body; 'Đại hội đồng' too
+    if i > 0 and toks[i - 1].key in ("các", "những", "nhiều"):
+        return []  # 'các Hội nghị quốc tế': not one named meeting
     nxt = toks[head_end]
     if nxt.newline_before or not nxt.is_word:
         return []
@@ -110,26 +112,29 @@ def _edition(doc: Doc, i: int) -> list[Candidate]:
     """'ASEM 12' (an acronym and its number), 'Diễn đàn … 2020', '… (AIPA) lần thứ 41'."""
     toks = doc.tokens
     tok = toks[i]
-    if tok.is_upper and len(tok.text) >= 3 and i + 1 < len(toks):
+    acronym = tok.is_upper and len(tok.text) >= 3 and not is_vietnamese_syllable(tok.text)
+    if acronym and i + 1 < len(toks):
         nxt = toks[i + 1]
-        if (
-            nxt.is_digit
-            and len(nxt.text) <= 2
-            and nxt.space_before
-            and not _glued_after(doc, i + 1)
-        ):
-            return [doc.cand(EVENT, i, i + 2, "pattern", 0.75)]
+        edition = nxt.is_digit and len(nxt.text) <= 2 and nxt.space_before
+        if edition and not _glued_after(doc, i + 1):
+            return [_edition_of(doc, i, i + 2), doc.cand(ORG, i, i + 1, "pattern", 0.7)]
     end = headed_end(doc, i)
     if end <= i:
         return []
     if toks[i].key == "diễn" and end < len(toks) and _is_year(toks[end].text):
-        return [doc.cand(EVENT, i, end + 1, "pattern", 0.75)]
+        return [_edition_of(doc, i, end + 1)]
     k = end
     if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")":
         k += 3
     if k + 2 < len(toks) and toks[k].key == "lần" and toks[k + 1].key == "thứ":
         return [doc.cand(EVENT, i, k + 3, "pattern", 0.75)]
     return []
+
+
+def _edition_of(doc: Doc, i: int, j: int) -> Candidate:
+    cand = doc.cand(EVENT, i, j, "pattern", 0.75)
+    cand.edition = True
+    return cand
 
 
 def _glued_after(doc: Doc, i: int) -> bool:

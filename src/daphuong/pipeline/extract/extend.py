@@ -38,12 +38,13 @@ def extend(doc: Doc, i: int, rule: Extent | None = None) -> int:
         tok = doc.tokens[j]
         if tok.newline_before:
             break
-        if closed and tok.is_word and not tok.is_cap and tok.key not in _AFTER_CLOSED:
+        lower = doc.lower_like(j)
+        if closed and lower and tok.key not in _AFTER_CLOSED and _admin_at(doc, j) == j:
             break
         if numbered and tok.key != "của":
             break  # 'Đại hội Đảng lần thứ XIII' ends at its number (or 'của' + a body)
-        if tok.key == "và" and not any(t.is_cap for t in doc.tokens[i:j]) and not rule.event:
-            break  # 'Hội đồng và hiện giữ…': 'và' joins name words only after a capital
+        if tok.key == "và" and not rule.event and _bare_and(doc, i, j):
+            break  # 'Hội đồng và hiện giữ…': 'và' joins lower-case words only after a capital
         step = _step(doc, j, rule)
         if step <= j:
             break
@@ -68,7 +69,7 @@ def _step(doc: Doc, j: int, rule: Extent) -> int:
         return _punct(doc, j, rule)
     if tok.is_digit:
         return _number(doc, j, rule)
-    if tok.is_cap:
+    if not doc.lower_like(j):
         return _capital(doc, j, rule)
     return _lower(doc, j, rule)
 
@@ -180,6 +181,13 @@ def _admin_at(doc: Doc, j: int) -> int:
         if label == "LOC":
             return name_end
     return end
+
+
+def _bare_and(doc: Doc, i: int, j: int) -> bool:
+    """'và' + a lower-case word, with no capitalised word since the head."""
+    toks = doc.tokens
+    nxt_lower = j + 1 < len(toks) and doc.lower_like(j + 1)
+    return nxt_lower and not any(t.is_cap for t in toks[i:j])
 
 
 def _and_continues(doc: Doc, j: int) -> bool:

@@ -58,7 +58,7 @@ def phrase_key(phrase: str) -> tuple[Key, tuple[int, ...]]:
 class PhraseTable:
     """Multi-token phrases in a trie of token keys, matched longest-first at a token position."""
 
-    entries: dict[Key, tuple[str, tuple[int, ...]]] = field(default_factory=dict)
+    entries: dict[Key, tuple[str, list[tuple[int, ...]]]] = field(default_factory=dict)
     trie: dict[str, Any] = field(default_factory=dict)
 
     def add(self, phrase: str, label: str) -> None:
@@ -66,13 +66,18 @@ class PhraseTable:
         if "(" in phrase:
             return  # 'Liên hợp quốc (LHQ)': the recognizer pairs names and abbreviations itself
         key, caps = phrase_key(phrase)
-        if not key or key in self.entries:
+        if not key:
             return
-        self.entries[key] = (label, caps)
+        known = self.entries.get(key)
+        if known is not None:
+            if caps not in known[1]:
+                known[1].append(caps)  # same words, other capitals: both spellings are names
+            return
+        self.entries[key] = (label, [caps])
         node = self.trie
         for part in key:
             node = node.setdefault(part, {})
-        node[_END] = (label, caps)
+        node[_END] = self.entries[key]
 
     def match(self, tokens: list[Token], i: int, *, strict_case: bool = True) -> tuple[int, str]:
         """Longest phrase starting at token i: (end token index, label), or (i, '')."""
@@ -85,7 +90,9 @@ class PhraseTable:
                 break
             j += 1
             entry = node.get(_END)
-            if entry is not None and (not strict_case or _case_ok(tokens[i:j], entry[1])):
+            if entry is not None and (
+                not strict_case or any(_case_ok(tokens[i:j], caps) for caps in entry[1])
+            ):
                 best = (j, entry[0])
         return best
 

@@ -68,9 +68,11 @@ def _of_event(doc: Doc, i: int, end: int, event_at: dict[int, Candidate]) -> Can
     k = end + 1 if end < len(toks) and toks[end].key == "của" else end
     if k >= len(toks):
         return None
-    event = event_at.get(toks[k].start)
-    if event is not None:
-        return Candidate(LEGAL, toks[i].start, event.end, "pattern", 0.85)
+    # The type list may hold 'Nghị quyết Đại hội' itself: the meeting can start inside it.
+    for start in [*range(i + 1, end), k]:
+        event = event_at.get(toks[start].start)
+        if event is not None:
+            return Candidate(LEGAL, toks[i].start, event.end, "pattern", 0.85)
     if k > end:
         title_end = doc.title_at(k)
         if title_end > k and title_end < len(toks) and doc.person_at(title_end) > title_end:

@@ -24,7 +24,8 @@ def find(doc: Doc) -> list[Candidate]:
     toks = doc.tokens
     for i in range(len(toks)):
         end, label = doc.name_at(i)
-        if label == "ORG" and not (i > 0 and toks[i - 1].key == "phi"):  # 'phi Chính phủ'
+        # 'phi Chính phủ' is 'non-governmental'; 'Đảng ta' is 'Đảng' and a pronoun.
+        if label == "ORG" and not (i > 0 and toks[i - 1].key == "phi") and not doc.stop_at(end - 1):
             cand = doc.cand(ORG, i, end, "gazetteer", 0.95)
             cand.parent = doc.head_at(i)[1] not in _NO_CHILDREN
             out.append(cand)
@@ -39,20 +40,27 @@ def find(doc: Doc) -> list[Candidate]:
 def headed_end(doc: Doc, i: int) -> int:
     """End of a head-noun organisation name starting at token i, else i."""
     head_end, kind = doc.head_at(i)
-    if head_end <= i or doc.event_head_at(i)[0] >= head_end:
-        return i
-    toks = doc.tokens
-    nxt = toks[head_end] if head_end < len(toks) else None
-    if nxt is not None and nxt.key in _TITLE_TAILS:
-        return i  # 'Bộ trưởng', 'Hội viên': a title, not a body
-    if doc.title_at(i) > head_end or (kind == "titled" and doc.in_title(i)):
-        return i
-    if kind in ("media", "capnext", "titled") and (nxt is None or not nxt.is_cap):
+    if head_end <= i or not _may_open(doc, i, head_end, kind):
         return i
     end = extend(doc, head_end, Extent(mission=kind == "mission"))
     if end == head_end and (kind != "bare" or _generic_bare(doc, i, head_end)):
         return i
     return end
+
+
+def _may_open(doc: Doc, i: int, head_end: int, kind: str) -> bool:
+    """Whether the head noun at i opens a name here (not a title, not part of another head)."""
+    if doc.event_head_at(i)[0] >= head_end:
+        return False
+    if i > 0 and (doc.event_head_at(i - 1)[0] > i or doc.head_at(i - 1)[0] > i):
+        return False  # the second word of 'Đại hội' or 'Đảng bộ' opens no name of its own
+    toks = doc.tokens
+    nxt = toks[head_end] if head_end < len(toks) else None
+    if nxt is not None and nxt.key in _TITLE_TAILS:
+        return False  # 'Bộ trưởng', 'Hội viên': a title, not a body
+    if doc.title_at(i) > head_end or (kind == "titled" and doc.in_title(i)):
+        return False
+    return kind not in ("media", "capnext", "titled") or (nxt is not None and nxt.is_cap)
 
 
 def _generic_bare(doc: Doc, i: int, end: int) -> bool:

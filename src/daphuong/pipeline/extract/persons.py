@@ -35,7 +35,8 @@ def _run(doc: Doc, i: int, *, foreign: bool = False) -> int:
         if tok.is_word and tok.is_cap and (j == i or not tok.newline_before):
             if doc.head_at(j)[0] > j or doc.title_at(j) > j or doc.event_head_at(j)[0] > j:
                 break
-            if doc.name_at(j)[1] in ("ORG", "LOC") and j > i:
+            label = doc.name_at(j)[1]
+            if j > i and (label == "ORG" or (label == "LOC" and foreign)):
                 break
             if tok.is_upper and len(tok.text) > 1 and (foreign or doc.stop_upper(j)):
                 break  # an acronym is not part of a foreign name; 'BÁC HỒ VỀ NƯỚC'

@@ -32,7 +32,7 @@ _TYPE_RANK = {
     EntityType.LOCATION: 6,
 }
 _CONTAINERS = frozenset({EntityType.ORG, EntityType.EVENT, EntityType.LEGAL_DOC})
-_NESTED = frozenset({EntityType.ORG, EntityType.EVENT})
+_NESTED = frozenset({EntityType.ORG, EntityType.EVENT, EntityType.LEGAL_DOC, EntityType.PERSON})
 
 
 def recognize(text: str, *, published: dt.date | None = None) -> list[Mention]:
@@ -72,7 +72,7 @@ def resolve(found: list[Candidate]) -> list[Candidate]:
     nested: list[Candidate] = []
     for outer in chosen:
         if outer.type in _CONTAINERS and outer.parent:
-            lo = bisect.bisect_right(keys, outer.start)
+            lo = bisect.bisect_left(keys, outer.start)
             hi = bisect.bisect_left(keys, outer.end)
             nested.extend(_children(outer, by_start[lo:hi]))
     return sorted(chosen + nested, key=lambda c: (c.start, c.end))
@@ -81,9 +81,7 @@ def resolve(found: list[Candidate]) -> list[Candidate]:
 def _children(outer: Candidate, found: list[Candidate]) -> list[Candidate]:
     """Maximal ORG/EVENT candidates strictly inside outer, not sharing its first word."""
     inside = [
-        c
-        for c in found
-        if c.type in _NESTED and outer.start < c.start and c.end <= outer.end and not c.generic
+        c for c in found if c.type in _NESTED and _strictly_inside(c, outer) and not c.generic
     ]
     inside.sort(key=lambda c: (-(c.end - c.start), c.start, _TYPE_RANK[c.type]))
     kept: list[Candidate] = []
@@ -92,6 +90,22 @@ def _children(outer: Candidate, found: list[Candidate]) -> list[Candidate]:
             continue
         kept.append(c)
     return kept
+
+
+def _strictly_inside(c: Candidate, outer: Candidate) -> bool:
+    """Inside and not the same name: a child may share the start only as an ORG in an EVENT
+    ('ACCSM' in 'ACCSM 21', 'Diễn đàn nhân dân ASEAN' in 'Diễn đàn nhân dân ASEAN 2020')."""
+    if c.end > outer.end or (c.start, c.end) == (outer.start, outer.end):
+        return False
+    if c.type is EntityType.EVENT and outer.type is EntityType.EVENT:
+        return False  # the tail of a meeting name is the same meeting
+    if c.type is EntityType.PERSON and outer.type is not EntityType.LEGAL_DOC:
+        return False  # persons only inside a document name: 'Di chúc của Chủ tịch Hồ Chí Minh'
+    if c.type is EntityType.LEGAL_DOC and outer.type is not EntityType.EVENT:
+        return False  # no document inside a body's name ('Hội Luật gia')
+    if c.start > outer.start:
+        return True
+    return c.type is EntityType.ORG and outer.edition
 
 
 def _mention(text: str, c: Candidate) -> Mention:

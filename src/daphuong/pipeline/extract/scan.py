@@ -23,6 +23,7 @@ class Candidate:
     value: str | None = None
     generic: bool = False  # a head noun with only lower-case words ('Tổ chức quốc tế')
     parent: bool = True  # names inside it are listed too (not for 'Báo X', 'Trung ương X')
+    edition: bool = False  # an edition of a body ('ASEM 12'): the body, at its start, is listed
 
 
 @dataclass(slots=True)
@@ -35,10 +36,19 @@ class Doc:
     _names: dict[int, tuple[int, str]] = field(default_factory=dict)
     _cache: dict[tuple[str, int], tuple[int, str]] = field(default_factory=dict)
 
+    shouted: set[int] = field(default_factory=set)  # words of all-capitals lines (banners)
+
     @classmethod
     def build(cls, text: str, gaz: Gazetteer) -> Doc:
-        """Tokenize the text."""
-        return cls(text=text, gaz=gaz, tokens=tokenize(text))
+        """Tokenize the text and mark the words of all-capitals lines."""
+        doc = cls(text=text, gaz=gaz, tokens=tokenize(text))
+        doc.shouted = _shouted(doc.tokens)
+        return doc
+
+    def lower_like(self, i: int) -> bool:
+        """Token i behaves as a lower-case word: lower-case, or a word of a banner line."""
+        tok = self.tokens[i]
+        return tok.is_word and (not tok.is_cap or i in self.shouted)
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -85,7 +95,7 @@ class Doc:
 
     def stop_at(self, i: int) -> bool:
         """A lower-case stop word or phrase starts at token i."""
-        if self.tokens[i].is_cap:
+        if self.tokens[i].is_cap and i not in self.shouted:
             return False
         return self._lookup("stops", i, capital=False)[0] > i
 
@@ -116,7 +126,7 @@ class Doc:
     def person_at(self, i: int) -> int:
         """End of a Vietnamese full name (surname + 1-3 capitalised syllables) at i, else i."""
         toks = self.tokens
-        if not toks[i].is_cap or toks[i].key not in self.gaz.surnames:
+        if not toks[i].is_cap or toks[i].key not in self.gaz.surnames or self._inside_run(i):
             return i
         j = i + 1
         while j < len(toks) and j - i < 4 and self._given_ok(j):
@@ -132,9 +142,43 @@ class Doc:
         tok = self.tokens[j]
         if not tok.is_cap or tok.newline_before or not tok.space_before:
             return False
+        if j in self.shouted and self.stop_upper(j):
+            return False  # a banner stop word such as VỀ ends the name
         if not is_vietnamese_syllable(tok.text):
             return False
         if self.head_at(j)[0] > j or self.title_at(j) > j or self.event_head_at(j)[0] > j:
             return False
         end, label = self.name_at(j)
         return not (label == "ORG" and end > j)
+
+    def _inside_run(self, i: int) -> bool:
+        """'Nam Từ Liêm', 'số 8 Tôn Thất Thuyết': a surname inside a longer run is no name start."""
+        if i == 0 or self.tokens[i].newline_before or not self.tokens[i].space_before:
+            return False
+        prev = self.tokens[i - 1]
+        if prev.is_digit:
+            return True
+        if not prev.is_word or not prev.is_cap or prev.is_upper:
+            return False
+        return not any(self.name_at(k)[0] == i for k in range(max(0, i - 5), i))
+
+
+_SHOUT_MIN_WORDS = 4
+
+
+def _shouted(tokens: list[Token]) -> set[int]:
+    """Indices of words in runs of four or more all-capitals words (banners, headlines)."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, tok in enumerate(tokens):
+        if not tok.is_word or tok.is_digit:
+            continue  # punctuation and numbers neither break nor extend a run
+        if tok.is_upper:
+            run.append(i)
+            continue
+        if len(run) >= _SHOUT_MIN_WORDS:
+            out.update(run)
+        run = []
+    if len(run) >= _SHOUT_MIN_WORDS:
+        out.update(run)
+    return out

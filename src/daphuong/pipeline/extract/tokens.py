@@ -79,7 +79,7 @@ _VIET_LETTERS = frozenset(
 _SYLLABLE = re.compile(
     r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
     r"(uye|uya|uyu|oai|oay|oeo|uay|uoi|uou|uoc|ieu|yeu|ia|ua|ie|ye|uo|uu|ai|ao|au|ay|eo|eu|"
-    r"iu|oa|oe|oi|oo|ui|uy|[aeiouy])"
+    r"iu|oa|oe|oi|oo|ue|ui|uy|[aeiouy])"
     r"(ng|nh|ch|[cmnpt]|[iyou])?$"
 )
 
