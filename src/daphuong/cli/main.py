@@ -6,7 +6,22 @@ import sys
 
 import typer
 
-from daphuong.cli import accounts, activities, aid, db, demo, pipeline, plans, report, search, seats
+from daphuong.cli import (
+    accounts,
+    activities,
+    aid,
+    db,
+    demo,
+    entity,
+    events,
+    pipeline,
+    plans,
+    report,
+    review,
+    search,
+    seats,
+)
+from daphuong.cli.export import export
 from daphuong.cli.extract import evaluate_command, extract
 from daphuong.cli.ingest import ingest
 from daphuong.cli.output import fail
@@ -41,7 +56,10 @@ app.command("demo")(demo.demo)
 app.command("serve")(serve)
 app.add_typer(pipeline.app, name="pipeline")
 app.add_typer(db.app, name="db")
-
+app.add_typer(entity.app, name="entity")
+app.add_typer(review.app, name="review")
+app.add_typer(events.app, name="events")
+app.command("export")(export)
 app.add_typer(accounts.org_app, name="org")
 app.add_typer(accounts.user_app, name="user")
 app.add_typer(accounts.token_app, name="token")
