@@ -38,8 +38,7 @@ def extend(doc: Doc, i: int, rule: Extent | None = None) -> int:
         tok = doc.tokens[j]
         if tok.newline_before:
             break
-        lower = doc.lower_like(j)
-        if closed and lower and tok.key not in _AFTER_CLOSED and _admin_at(doc, j) == j:
+        if closed and not _continues_closed(doc, j):
             break
         if numbered and tok.key != "của":
             break  # 'Đại hội Đảng lần thứ XIII' ends at its number (or 'của' + a body)
@@ -181,6 +180,17 @@ def _admin_at(doc: Doc, j: int) -> int:
         if label == "LOC":
             return name_end
     return end
+
+
+def _continues_closed(doc: Doc, j: int) -> bool:
+    """After a place or a known body only a joiner, a place word or another name may follow
+    ('… Việt Nam về Hợp tác …', '… MTTQ tỉnh'), not a loose word ('Hạ viện Indonesia Puan')."""
+    tok = doc.tokens[j]
+    if not tok.is_word:
+        return True
+    if doc.lower_like(j):
+        return tok.key in _AFTER_CLOSED or _admin_at(doc, j) > j
+    return doc.name_at(j)[0] > j or doc.head_at(j)[0] > j or tok.is_digit
 
 
 def _bare_and(doc: Doc, i: int, j: int) -> bool:

@@ -83,9 +83,13 @@ def _named(doc: Doc, i: int, *, require_foreign: bool) -> list[Candidate]:
 
 
 def _after_title(doc: Doc, i: int) -> list[Candidate]:
-    """'Chủ tịch Muhammad-Bande', 'Chủ tịch Đại hội đồng LHQ Kőrösi': a foreign name."""
-    end, label = doc.name_at(i)
-    i = end if label == "ORG" else max(i, headed_end(doc, i))
+    """'Chủ tịch Muhammad-Bande', 'Chủ tịch Đại hội đồng LHQ Kőrösi': a foreign name, after
+    the body and place the title may name ('Chủ tịch Hạ viện Indonesia Puan Maharani')."""
+    for _ in range(2):
+        if i >= len(doc.tokens):
+            return []
+        end, label = doc.name_at(i)
+        i = end if label in ("ORG", "LOC") else max(i, headed_end(doc, i))
     if i >= len(doc.tokens):
         return []
     return _named(doc, i, require_foreign=True)

@@ -1,0 +1,33 @@
+"""Tests for how far a name runs after its head noun."""
+
+from __future__ import annotations
+
+from daphuong.pipeline.extract import gazetteer
+from daphuong.pipeline.extract.extend import Extent, extend
+from daphuong.pipeline.extract.scan import Doc
+
+
+def _run(text: str, start: int, rule: Extent | None = None) -> str:
+    doc = Doc.build(text, gazetteer.load())
+    end = extend(doc, start, rule)
+    return " ".join(t.text for t in doc.tokens[start:end])
+
+
+def test_a_place_closes_an_organisation_name() -> None:
+    assert _run("Ủy ban Hòa bình Việt Nam nhân kỷ niệm", 2) == "Hòa bình Việt Nam"
+
+
+def test_and_joins_words_of_one_name_but_not_two_bodies() -> None:
+    assert _run("Bộ Kế hoạch và Đầu tư, Bộ Y tế", 1) == "Kế hoạch và Đầu tư"
+    assert _run("Bộ Ngoại giao và Hội Nhà văn", 1) == "Ngoại giao"
+
+
+def test_meeting_names_keep_ordinals_and_the_convening_body() -> None:
+    rule = Extent(event=True)
+    assert _run("Đại hội XIII của Đảng tiếp tục", 2, rule) == "XIII của Đảng"
+    assert _run("Đại hội Đảng lần thứ XIII về “tiếp tục”", 2, rule) == "Đảng lần thứ XIII"
+
+
+def test_missions_continue_with_their_place() -> None:
+    text = "Phái bộ của Liên hợp quốc tại Yemen, tổ chức"
+    assert _run(text, 2, Extent(mission=True)) == "của Liên hợp quốc tại Yemen"

@@ -1,0 +1,28 @@
+"""Tests for money amounts."""
+
+from __future__ import annotations
+
+import pytest
+
+from daphuong.pipeline.extract import gazetteer
+from daphuong.pipeline.extract.money import find
+from daphuong.pipeline.extract.scan import Doc
+
+
+def _money(text: str) -> list[str]:
+    return [text[c.start : c.end] for c in find(Doc.build(text, gazetteer.load()))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("đạt khoảng 233 triệu USD, tăng 5%", ["233 triệu USD"]),
+        ("đạt gần 1,14 tỷ USD", ["1,14 tỷ USD"]),
+        ("tài trợ 286 triệu đồng cho dự án", ["286 triệu đồng"]),
+        ("Vận động hơn 500 triệu từ công tác", ["500 triệu"]),
+        ("dân số 100 triệu người", []),
+        ("tăng 5% so với năm 2020", []),
+    ],
+)
+def test_amounts(text: str, expected: list[str]) -> None:
+    assert _money(text) == expected

@@ -1,0 +1,25 @@
+"""Tests for location candidates."""
+
+from __future__ import annotations
+
+from daphuong.pipeline.extract import gazetteer
+from daphuong.pipeline.extract.places import find
+from daphuong.pipeline.extract.scan import Doc
+
+
+def _places(text: str) -> set[str]:
+    return {text[c.start : c.end] for c in find(Doc.build(text, gazetteer.load()))}
+
+
+def test_gazetteer_places_and_administrative_names() -> None:
+    text = "tại xóm Roòng Khai, xã Điềm Mặc, huyện Định Hóa, tỉnh Thái Nguyên và New York"
+    assert {"Roòng Khai", "Điềm Mặc", "Định Hóa", "Thái Nguyên", "New York"} <= _places(text)
+
+
+def test_republic_names_run_to_the_country() -> None:
+    text = "Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam và nước Cộng hòa Armenia"
+    assert {"Cộng hòa xã hội chủ nghĩa Việt Nam", "Cộng hòa Armenia"} <= _places(text)
+
+
+def test_lower_case_admin_word_without_a_name_gives_nothing() -> None:
+    assert _places("các tỉnh, huyện và xã trên cả nước") == set()
