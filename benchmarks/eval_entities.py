@@ -47,6 +47,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--details", action="store_true")
+    parser.add_argument("--repeat", type=int, default=1, help="time the best of N passes")
     args = parser.parse_args()
     golds = sorted((args.shared / "seeds").glob("*.gold.json")) + sorted(
         (args.shared / "corpus" / "dev").glob("*.gold.json")
@@ -63,9 +64,12 @@ def main() -> None:
         name = gold_path.name.removesuffix(".gold.json")
         text = gold_path.with_name(name + ".txt").read_text(encoding="utf-8")
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        t0 = time.perf_counter()
-        entities = build_entities(recognize(text, published=published.get(name)))
-        elapsed += time.perf_counter() - t0
+        best = float("inf")
+        for _ in range(max(1, args.repeat)):
+            t0 = time.perf_counter()
+            entities = build_entities(recognize(text, published=published.get(name)))
+            best = min(best, time.perf_counter() - t0)
+        elapsed += best
         chars += len(text)
         got = {(e.type.value, norm(e.text)): e for e in entities}
         want = {(e["type"], norm(e["text"])): e for e in gold["entities"]}
