@@ -63,11 +63,11 @@ class PersonIndex:
         self._aliases = self._build_aliases()
 
     def _build_aliases(self) -> dict[tuple[str, ...], str]:
-        """Trailing words of each full name ('Giang', 'Hoàng Giang') when only one name has them."""
+        """Each full name and its trailing words ('Giang', 'Hoàng Giang') owned by one name only."""
         seen: dict[tuple[str, ...], set[str]] = {}
         for full in set(self._full.values()):
             words = tuple(tone_key(full).split())
-            for n in range(1, min(len(words), _MAX_ALIAS_WORDS + 1)):
+            for n in range(1, min(len(words), _MAX_ALIAS_WORDS) + 1):
                 seen.setdefault(words[-n:], set()).add(full)
         return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
 
@@ -77,13 +77,17 @@ class PersonIndex:
         return self._full.get(tone_key(bare), bare)
 
     def starting_at(
-        self, tokens: list[Token], i: int, *, aliases: bool = True
+        self, tokens: list[Token], i: int, *, aliases: bool = True, min_words: int = 1
     ) -> tuple[int, str] | None:
-        """A person named from token i: (token after the name, full name), or None."""
+        """A person named from token i: (token after the name, full name), or None.
+
+        Without a recognized mention there, a known name or its last words count
+        (`aliases`), at least `min_words` of them.
+        """
         found = self._starts.get(i)
         if found is not None or not aliases:
             return found
-        for n in range(_MAX_ALIAS_WORDS, 0, -1):
+        for n in range(_MAX_ALIAS_WORDS, min_words - 1, -1):
             words = tokens[i : i + n]
             if len(words) < n or not all(t.is_word and t.is_cap for t in words):
                 continue

@@ -9,6 +9,7 @@ from daphuong.domain.document import Segment
 from daphuong.domain.extraction import EntityType, Mention
 from daphuong.pipeline.extract.coref import PersonIndex
 from daphuong.pipeline.extract.event_words import Cue
+from daphuong.pipeline.extract.titles import lexicon
 from daphuong.pipeline.extract.tokens import CLOSE_QUOTES, OPEN_QUOTES, Token, sentence_ends
 
 # Words that open an adverbial phrase before the subject ('Sáng 8/9,', 'Tại hội nghị,').
@@ -218,6 +219,9 @@ class EventDoc:
         """A person, organization, place or delegation is named in tokens[first:stop]."""
         if any(t.key in _SUBJECT_WORDS for t in self.tokens[first:stop]):
             return True
+        titles = lexicon()
+        if any(titles.hit_at(self.tokens, i) for i in range(first, min(stop, first + 3))):
+            return True  # 'Chủ tịch nước đã hội đàm…': a title opens the subject
         lo = bisect.bisect_left(self._subject_firsts, first)
         return lo < len(self._subject_firsts) and self._subject_firsts[lo] < stop
 

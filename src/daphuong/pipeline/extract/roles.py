@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from daphuong.domain.extraction import EntityType, ExtractedRole, Mention, Span
+from daphuong.pipeline.extract import gazetteer
 from daphuong.pipeline.extract.coref import PersonIndex
 from daphuong.pipeline.extract.titles import TitleHit, TitleLexicon, lexicon
 from daphuong.pipeline.extract.tokens import Token
@@ -43,6 +44,7 @@ class RoleFinder:
         self.text = text
         self.tokens = tokens
         self.lex: TitleLexicon = lexicon()
+        self.org_heads = gazetteer.load().org_heads
         self.people = PersonIndex(tokens, mentions)
         start_tok = {t.start: i for i, t in enumerate(tokens)}
         end_tok = {t.end: i + 1 for i, t in enumerate(tokens)}
@@ -124,6 +126,28 @@ class RoleFinder:
                 return
         if entry.embedded_head:
             self._built_org(link)
+        elif not entry.member:
+            self._headed_org(link, p)
+
+    def _headed_org(self, link: _Link, p: int) -> None:
+        """A short body the recognizer missed ('Phó Chủ nhiệm Ủy ban,', '… Thành ủy,')."""
+        toks = self.tokens
+        head_end, _ = self.org_heads.match(toks, p) if p < len(toks) else (p, "")
+        if head_end <= p:
+            return
+        q = head_end
+        while q < len(toks) and q - p < _MAX_RUN and toks[q].is_word and toks[q].is_cap:
+            if toks[q].newline_before or self.people.starting_at(toks, q, aliases=False):
+                break
+            q += 1
+        ends_cleanly = (
+            q >= len(toks)
+            or not toks[q].is_word
+            or toks[q].newline_before
+            or self.people.starting_at(toks, q, aliases=False) is not None
+        )
+        if ends_cleanly:
+            link.org, link.org_stop = self.text[toks[p].start : toks[q - 1].end], q
 
     def _built_org(self, link: _Link) -> None:
         """'Trưởng ban Đối ngoại Trung ương' with no ORG mention: org 'Ban Đối ngoại Trung ương'."""
@@ -152,7 +176,7 @@ class RoleFinder:
         while p < len(toks) and p - start < _MAX_TAIL and toks[p].is_word:
             if toks[p].newline_before or toks[p].key in _TAIL_STOPS:
                 break
-            if self.people.starting_at(toks, p, aliases=False) or self.lex.hit_at(toks, p):
+            if self.people.starting_at(toks, p, min_words=2) or self.lex.hit_at(toks, p):
                 break
             if self.lex.honorific_end(toks, p) > p:
                 break
