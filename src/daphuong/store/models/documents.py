@@ -31,6 +31,8 @@ class DocumentRow(Base):
         Index("ix_documents_source_current", "source", "is_current"),
         Index("ix_documents_content_hash", "content_hash"),
         Index("ix_documents_visibility_owner", "visibility", "owner_org_id"),
+        # Listing pages read current documents newest first.
+        Index("ix_documents_current_ingested", "is_current", "ingested_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
