@@ -217,20 +217,33 @@ class SqlSearchIndex(SearchIndex):
         conditions: list[ColumnElement[bool]],
         size: int,
     ) -> dict[str, list[FacetValue]]:
-        rows = session.execute(
-            select(FACETS.c.facet, FACETS.c.key, func.min(FACETS.c.label), func.count())
+        counts = (
+            select(
+                FACETS.c.facet,
+                FACETS.c.key,
+                func.min(FACETS.c.label).label("label"),
+                func.count().label("n"),
+            )
             .select_from(source.from_)
             .join(FACETS, FACETS.c.doc_id == DOCS.c.doc_id)
             .where(source.where, *conditions)
             .group_by(FACETS.c.facet, FACETS.c.key)
+            .subquery("counts")
+        )
+        # Top values per facet chosen in SQL: an entity facet can have thousands of values.
+        rank = func.row_number().over(
+            partition_by=counts.c.facet, order_by=(counts.c.n.desc(), counts.c.label)
+        )
+        ranked = select(counts, rank.label("rn")).subquery("ranked")
+        rows = session.execute(
+            select(ranked.c.facet, ranked.c.key, ranked.c.label, ranked.c.n)
+            .where(ranked.c.rn <= size)
+            .order_by(ranked.c.facet, ranked.c.rn)
         ).all()
         grouped: dict[str, list[FacetValue]] = {}
         for facet, key, label, count in rows:
             grouped.setdefault(facet, []).append(FacetValue(key, label, int(count)))
-        return {
-            facet: sorted(values, key=lambda v: (-v.count, v.label))[:size]
-            for facet, values in grouped.items()
-        }
+        return grouped
 
     def _hits(
         self, session: Session, page: list[tuple[int, float]], query: SearchQuery

@@ -80,6 +80,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("doc_id", "facet", "key", name=op.f("pk_search_facets")),
+        sqlite_with_rowid=False,
     )
     with op.batch_alter_table("search_facets", schema=None) as batch_op:
         batch_op.create_index(
