@@ -52,6 +52,12 @@ def test_resolve_year_prefers_the_sentence_then_the_date_line_then_the_text() ->
     assert resolve_year(4, [], None, []) is None
 
 
+def test_review_and_plan_years_follow_the_month_of_the_meeting() -> None:
+    assert resolve_year(12, [2024, 2025], None, []) == 2024  # 'tổng kết 2024, triển khai 2025'
+    assert resolve_year(3, [2024, 2025], None, []) == 2025
+    assert resolve_year(12, [2019, 2025], None, []) == 2025
+
+
 def test_format_date_partial_full_and_impossible() -> None:
     assert format_date(3, 2, None) == "--02-03"
     assert format_date(3, 2, 2021) == "2021-02-03"

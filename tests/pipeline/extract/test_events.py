@@ -179,6 +179,19 @@ def test_event_spans_point_at_the_event_words() -> None:
     assert found[0].kind == "lễ"
 
 
+def test_summaries_of_many_visits_are_not_one_event() -> None:
+    text = "Năm qua, Liên hiệp đã đón 12 đoàn khách quốc tế đến thăm và làm việc tại tỉnh."
+    assert _events(text, ORG=["Liên hiệp"]) == []
+
+
+def test_organizers_joined_by_phoi_hop_voi_after_a_name_with_cua() -> None:
+    text = "Sáng 1/4, Ủy ban Văn hóa của Quốc hội phối hợp với Quỹ Hòa Bình tổ chức hội thảo."
+    events = _events(
+        text, DATE=["1/4"], ORG=["Ủy ban Văn hóa của Quốc hội", "Quốc hội", "Quỹ Hòa Bình"]
+    )
+    assert events[0]["organizers"] == ["Ủy ban Văn hóa của Quốc hội", "Quỹ Hòa Bình"]
+
+
 def test_text_without_events_gives_none() -> None:
     assert _events("") == []
     assert _events("Quan hệ hai nước phát triển tốt đẹp.") == []

@@ -21,6 +21,7 @@ _WORDS = re.compile(r"(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*(\d{4}))?
 _ISO = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
 _PARTIAL = re.compile(r"^--(\d\d)-(\d\d)$")
 _LATE_MONTHS = 2
+_MID_YEAR = 6
 
 
 def parse_day_month(text: str, value: str | None = None) -> tuple[int, int, int | None] | None:
@@ -71,11 +72,20 @@ def resolve_year(
     if published is not None:
         sentence = [y for y in sentence if y <= published.year]
     if sentence:
-        return max(sentence)
+        return _sentence_year(sorted(set(sentence)), month)
     if published is not None:
         late = month - published.month > _LATE_MONTHS
         return published.year - 1 if late else published.year
     return max(document) if document else None
+
+
+def _sentence_year(years: list[int], month: int) -> int:
+    """The latest year; of two consecutive ones ('tổng kết năm 2024, triển khai năm 2025'),
+    the later for a meeting early in the year and the earlier for one late in the year."""
+    latest = years[-1]
+    if len(years) > 1 and years[-2] == latest - 1 and month > _MID_YEAR:
+        return years[-2]
+    return latest
 
 
 def format_date(day: int, month: int, year: int | None) -> str:

@@ -22,6 +22,7 @@ _SEGMENT_BREAKS = frozenset({",", ";"})
 _ORG_CUTS = frozenset({"thuộc", "tại", "của", "cho", "ở"})
 _EXCLUDED_CLUTTER = frozenset({"related", "comments"})
 _SUBJECT_WORDS = frozenset({"đoàn", "ông", "bà", "ngài"})
+_GROUPS = frozenset({"đoàn", "lượt", "chuyến", "cuộc", "buổi", "hoạt"})
 _NESTING = (EntityType.ORG, EntityType.LEGAL_DOC, EntityType.EVENT)
 _SUBJECT_TYPES = (EntityType.PERSON, EntityType.ORG, EntityType.LOCATION)
 MAX_SENTENCE = 400  # tokens; longer runs (a text with no full stops) are cut into pieces
@@ -215,6 +216,16 @@ class EventDoc:
             i = k + 1
         return min(i, limit)
 
+    def counted_groups(self, first: int, stop: int, cues: Sequence[Cue]) -> bool:
+        """A count or plural word before a group noun ('12 đoàn', 'các đoàn', 'nhiều lượt')."""
+        plural_ends = {c.stop for c in cues if "plural" in c.kinds}
+        toks = self.tokens
+        for i in range(max(first, 1), stop):
+            counted = toks[i - 1].is_digit or i in plural_ends
+            if counted and toks[i].key in _GROUPS:
+                return True
+        return False
+
     def has_subject(self, first: int, stop: int) -> bool:
         """A person, organization, place or delegation is named in tokens[first:stop]."""
         if any(t.key in _SUBJECT_WORDS for t in self.tokens[first:stop]):
@@ -242,12 +253,14 @@ class EventDoc:
         j = self._skip_lead(first, stop)
         if subject and j < stop and self.tokens[j].key in LEADING:
             return
-        covered = 0
+        covered, cut = 0, False
         for f, s, m in self._of_type(EntityType.ORG, j, stop):
             if f in self._inside or self._depth[f] or s <= covered:
                 continue
+            # 'tại trụ sở X', 'thuộc Y': words between names, not inside them, end the subject.
+            cut = cut or any(t.key in _ORG_CUTS for t in self.tokens[max(j, covered) : f])
             covered = max(covered, s)
-            if subject and any(t.key in _ORG_CUTS for t in self.tokens[j:f]):
+            if subject and cut:
                 continue
             if m.text not in out:
                 out.append(m.text)

@@ -154,6 +154,8 @@ class EventFinder:
         main = doc.main_clause_start(first, trig.first)
         if any("subordinate" in c.kinds and main <= c.first < trig.first for c in cues):
             return "skip"
+        if doc.counted_groups(main, trig.first, cues):
+            return "skip"  # '12 đoàn khách đến thăm', 'các đoàn … làm việc': a summary
         return "create" if doc.has_subject(main, trig.first) else "skip"
 
     def _dated_report(self, first: int, stop: int, cues: list[Cue]) -> bool:
