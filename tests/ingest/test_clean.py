@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import pytest
@@ -114,11 +113,3 @@ def test_segments_are_ordered_disjoint_and_inside_the_text(text: str) -> None:
     for s in segments:
         assert previous_end <= s.start < s.end <= len(text)
         previous_end = s.end
-
-
-def test_cleaning_a_3000_character_text_is_fast() -> None:
-    text = PAGE + BODY * 12
-    start = time.perf_counter()
-    for i in range(100):
-        find_clutter(text + str(i))
-    assert (time.perf_counter() - start) / 100 < 0.001

@@ -81,8 +81,8 @@ def _clusters(original: str) -> list[tuple[int, int]]:
 
 
 def _convert_cluster(original: str, start: int, end: int) -> str:
-    piece = original[start:end]
-    if piece in _DROP:
+    piece = "".join(c for c in original[start:end] if c not in _DROP)
+    if not piece:
         return ""
     if piece in {"\r\n", "\r"}:
         return "\n"
