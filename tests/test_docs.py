@@ -27,5 +27,7 @@ def test_cli_reference_is_current() -> None:
 
 def test_every_stage_is_documented() -> None:
     text = (DOCS / "pipeline.md").read_text(encoding="utf-8")
-    missing = [name for name in registered() if f"`{name}`" not in text]
+    # Stages named test-* are registered by the test suite itself.
+    shipped = [name for name in registered() if not name.startswith("test-")]
+    missing = [name for name in shipped if f"`{name}`" not in text]
     assert not missing, f"undocumented stages in docs/pipeline.md: {missing}"
