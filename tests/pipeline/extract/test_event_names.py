@@ -47,3 +47,52 @@ def test_unnamed_meetings_and_themes_of_named_ones_are_not_names(text: str) -> N
     found = _events(text)
     assert "Ngoại giao Việt Nam tiên phong" not in found
     assert not any(name in ("Hội nghị", "Hội nghị quốc tế") for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Viện tổ chức Hội thảo quốc tế “Biển và con người” tại Huế.", "Biển và con người"),
+        ("Trường tổ chức hội thảo “Ngoại giao văn hóa” chiều qua.", "Ngoại giao văn hóa"),
+        ("Hội thảo khoa học lần thứ 3 “Di sản và phát triển” khai mạc.", "Di sản và phát triển"),
+    ],
+)
+def test_a_quoted_title_after_a_head_and_its_modifiers_is_the_name(text: str, name: str) -> None:
+    found = _events(text)
+    assert name in found
+    assert not any(n.lower().startswith("hội thảo") for n in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "dự Khóa họp thường kỳ lần thứ 50 của Hội đồng Nhân quyền Liên hợp quốc tại Geneva.",
+            "Khóa họp thường kỳ lần thứ 50 của Hội đồng Nhân quyền Liên hợp quốc",
+        ),
+        (
+            "Khóa đào tạo về ngoại giao kinh tế năm 2024 khai mạc sáng nay.",
+            "Khóa đào tạo về ngoại giao kinh tế năm 2024",
+        ),
+        (
+            "Diễn đàn Hợp tác Việt Nam - Lào năm 2024 diễn ra tại Viêng Chăn.",
+            "Diễn đàn Hợp tác Việt Nam - Lào năm 2024",
+        ),
+        (
+            "Hội nghị lần thứ 27 các Bên tham gia Công ước khung của Liên hợp quốc diễn ra.",
+            "Hội nghị lần thứ 27 các Bên tham gia Công ước khung của Liên hợp quốc",
+        ),
+    ],
+)
+def test_meeting_names_with_lower_case_words_then_a_number(text: str, name: str) -> None:
+    assert name in _events(text)
+
+
+def test_a_letters_and_digits_code_is_a_meeting_but_a_one_digit_channel_is_not() -> None:
+    found = _events("Thủ tướng dự COP28 tại Dubai, phát biểu trên VOV5.")
+    assert "COP28" in found
+    assert "VOV5" not in found
+
+
+def test_lower_case_words_then_a_verb_open_no_meeting_name() -> None:
+    assert _events("Hội nghị thông qua Tuyên bố chung. Hội nghị đã bế mạc.") == set()

@@ -51,3 +51,53 @@ def test_abbreviations_tags_outlets_and_domains() -> None:
 
 def test_non_governmental_is_not_the_government() -> None:
     assert "Chính phủ" not in _orgs("các tổ chức phi Chính phủ nước ngoài")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_name"),
+    [
+        ("Quỹ sẵn sàng hỗ trợ các dự án.", "Quỹ", "Quỹ sẵn sàng"),
+        ("Năm nay, Hội triển khai nhiều hoạt động.", "Hội", "Hội triển khai"),
+        ("Sau đó, Bộ triển khai chương trình hành động.", "Bộ", "Bộ triển khai chương"),
+        ("Học viện sẽ mở thêm lớp.", "Học viện", "Học viện sẽ"),
+    ],
+)
+def test_a_verb_after_an_elliptical_name_ends_it(text: str, name: str, not_name: str) -> None:
+    found = _orgs(text)
+    assert name in found
+    assert not_name not in found
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Sở ngoại vụ tỉnh", "Hội nông dân tỉnh", "Viện nghiên cứu chiến lược"],
+)
+def test_typical_lower_case_name_words_continue_a_name(name: str) -> None:
+    assert name in _orgs(f"Đại diện {name} cho biết.")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Văn phòng UNDP tại Việt Nam",
+        "Phân hiệu Đại học Huế tại Quảng Trị",
+        "Văn phòng Cao ủy Liên hợp quốc về người tị nạn",
+        "Trường Đại học Khoa học Xã hội và Nhân văn",
+        "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lạng Sơn",
+        "Tỉnh đoàn Lạng Sơn",
+        "Thành đoàn Đà Nẵng",
+    ],
+)
+def test_long_and_local_body_names_are_kept_whole(name: str) -> None:
+    assert name in _orgs(f"Lãnh đạo {name} dự buổi làm việc.")
+
+
+def test_a_title_after_a_head_is_part_of_the_name_only_before_a_body_or_name_word() -> None:
+    found = _orgs("Văn phòng Chủ tịch nước và Hội Hữu nghị Việt Nam – Lào Chủ tịch Nguyễn Văn An")
+    assert "Văn phòng Chủ tịch nước" in found
+    assert not any("Nguyễn" in name for name in found)
+
+
+def test_a_party_committee_alone_is_a_body_but_listed_heads_are_not() -> None:
+    assert "Tỉnh ủy" in _orgs("Ban Thường vụ Tỉnh ủy, các sở ngành dự.")
+    assert "Bộ" not in _orgs("Đại diện các Bộ, ban, ngành dự.")

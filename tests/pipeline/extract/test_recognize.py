@@ -148,3 +148,20 @@ def test_gold_seed_entities_are_mostly_found(shared_dir: Path) -> None:
             total += 1
             hits += ent["text"].lower() in got
     assert total and hits / total > 0.8
+
+
+def test_a_full_body_name_inside_a_central_committee_is_listed_too() -> None:
+    found = {
+        (m.type, m.text)
+        for m in recognize("Đại diện Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh dự.")
+    }
+    assert (EntityType.ORG, "Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh") in found
+    assert (EntityType.ORG, "Đoàn Thanh niên Cộng sản Hồ Chí Minh") in found
+
+
+def test_a_quoted_workshop_title_is_the_event_not_its_head() -> None:
+    found = {
+        (m.type, m.text) for m in recognize("Viện tổ chức Hội thảo quốc tế “Biển và con người”.")
+    }
+    assert (EntityType.EVENT, "Biển và con người") in found
+    assert (EntityType.EVENT, "Hội thảo quốc tế") not in found

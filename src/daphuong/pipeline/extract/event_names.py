@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from daphuong.domain.extraction import EntityType
 from daphuong.pipeline.extract.extend import Extent, extend
 from daphuong.pipeline.extract.orgs import headed_end
@@ -14,6 +16,12 @@ ORG = EntityType.ORG
 _EVENT_RULE = Extent(event=True)
 _QUOTE_SPAN = 80
 _THEME_LOOKBACK = 7
+_MODIFIER_SPAN = 12
+_LOWER_RUN = 8
+_CODE_EDITION = re.compile(r"[A-Z]{2,}\d{2,3}")  # one digit is a channel: VOV5
+# Words that may sit between a head and its title: 'lần thứ 2', 'cấp Bộ trưởng', 'mở'.
+# 'với chủ đề' is not one: a theme names only a meeting with no other name (_theme_of_unnamed).
+_MODIFIER_WORDS = frozenset({"lần", "thứ", "cấp", "năm", "mở", "về"})
 
 
 def find(doc: Doc) -> list[Candidate]:
@@ -64,12 +72,24 @@ def _quoted(doc: Doc, i: int) -> list[Candidate]:
 
 
 def _head_before(doc: Doc, i: int) -> int | None:
-    """Start of a meeting head word ending right before token i."""
-    for k in range(max(0, i - 3), i):
-        end, _ = doc.event_head_at(k)
-        if end == i:
+    """Start of the nearest meeting head before token i with only modifiers between them
+    ('Hội thảo “…”', 'Hội thảo khoa học quốc tế lần thứ 2 “…”', 'hội thảo “…”')."""
+    toks = doc.tokens
+    for k in range(i - 1, max(-1, i - _MODIFIER_SPAN), -1):
+        end = doc.gaz.event_heads.match(toks, k, strict_case=False)[0]
+        if end > k and all(_modifier(doc, m) for m in range(end, i)):
             return k
+        if toks[k].newline_before or not toks[k].is_word:
+            return None
     return None
+
+
+def _modifier(doc: Doc, m: int) -> bool:
+    """A word that may stand between a meeting head and its quoted title."""
+    tok = doc.tokens[m]
+    if tok.is_digit or tok.key in _MODIFIER_WORDS:
+        return True
+    return tok.is_word and doc.lower_like(m) and not doc.stop_at(m)
 
 
 def _theme_of_unnamed(doc: Doc, i: int) -> bool:
@@ -98,20 +118,37 @@ def _headed(doc: Doc, i: int) -> list[Candidate]:
     if nxt.newline_before or not nxt.is_word:
         return []
     opens = nxt.is_cap or nxt.is_digit or doc.gaz.name_words.match(toks, head_end)[0] > head_end
-    after = toks[head_end + 1] if head_end + 1 < len(toks) else None
-    ordinal = after is not None and (
-        (nxt.key == "lần" and after.key == "thứ") or (nxt.key == "năm" and _is_year(after.text))
-    )
-    if not ordinal and (not opens or doc.stop_at(head_end)):
+    if not _numbered_ahead(doc, head_end) and (not opens or doc.stop_at(head_end)):
         return []
     end = extend(doc, head_end, _EVENT_RULE)
+    if end < len(toks) and toks[end].text in OPEN_QUOTES and _head_before(doc, end) == i:
+        return []  # 'Hội thảo quốc tế “…”': the quoted title is the name, not the head's words
     return [doc.cand(EVENT, i, end, "pattern", 0.8)] if end > head_end else []
 
 
+def _numbered_ahead(doc: Doc, k: int) -> bool:
+    """Lower-case words then 'lần thứ N', 'năm 2023' or a capitalised name: a meeting's name
+    ('Khóa họp thường kỳ lần thứ 54', 'Khóa đào tạo về ngoại giao đa phương năm 2023')."""
+    toks = doc.tokens
+    for m in range(k, min(len(toks) - 1, k + _LOWER_RUN)):
+        tok, after = toks[m], toks[m + 1]
+        if (tok.key == "lần" and after.key == "thứ") or (tok.key == "năm" and _is_year(after.text)):
+            return True
+        if m > k and not tok.newline_before and tok.is_cap and tok.is_word:
+            return True
+        if not tok.is_word or tok.newline_before or not doc.lower_like(m):
+            return False
+        if tok.key != "về" and doc.stop_at(m):
+            return False
+    return False
+
+
 def _edition(doc: Doc, i: int) -> list[Candidate]:
-    """'ASEM 12' (an acronym and its number), 'Diễn đàn … 2020', '… (AIPA) lần thứ 41'."""
+    """'ASEM 12', 'COP26' (a code and its number), 'Diễn đàn … 2020', '… (AIPA) lần thứ 41'."""
     toks = doc.tokens
     tok = toks[i]
+    if _CODE_EDITION.fullmatch(tok.text) and not tok.text.startswith("COVID"):
+        return [_edition_of(doc, i, i + 1)]  # 'COP26', 'SEA31': a meeting's code and number
     acronym = tok.is_upper and len(tok.text) >= 3 and not is_vietnamese_syllable(tok.text)
     if acronym and i + 1 < len(toks):
         nxt = toks[i + 1]
@@ -121,14 +158,25 @@ def _edition(doc: Doc, i: int) -> list[Candidate]:
     end = headed_end(doc, i)
     if end <= i:
         return []
-    if toks[i].key == "diễn" and end < len(toks) and _is_year(toks[end].text):
-        return [_edition_of(doc, i, end + 1)]
+    year_end = _year_after(doc, end) if toks[i].key == "diễn" else end
+    if year_end > end:
+        return [_edition_of(doc, i, year_end)]  # 'Diễn đàn … 2020', 'Diễn đàn … năm 2023'
     k = end
     if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")":
         k += 3
     if k + 2 < len(toks) and toks[k].key == "lần" and toks[k + 1].key == "thứ":
         return [doc.cand(EVENT, i, k + 3, "pattern", 0.75)]
     return []
+
+
+def _year_after(doc: Doc, k: int) -> int:
+    """End of a year ('2020', 'năm 2020') starting at token k, else k."""
+    toks = doc.tokens
+    if k < len(toks) and _is_year(toks[k].text):
+        return k + 1
+    if k + 1 < len(toks) and toks[k].key == "năm" and _is_year(toks[k + 1].text):
+        return k + 2
+    return k
 
 
 def _edition_of(doc: Doc, i: int, j: int) -> Candidate:

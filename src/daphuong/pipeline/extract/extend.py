@@ -40,22 +40,27 @@ def extend(doc: Doc, i: int, rule: Extent | None = None) -> int:
             break
         if closed and not _continues_closed(doc, j):
             break
-        if numbered and tok.key != "của":
-            break  # 'Đại hội Đảng lần thứ XIII' ends at its number (or 'của' + a body)
+        if numbered and tok.key != "của" and doc.continuation_at(j) == j:
+            break  # 'Đại hội Đảng lần thứ XIII' ends at its number (or 'của' + a body, or
+            # a known continuation: 'lần thứ 26 các Bên tham gia Công ước …')
         if tok.key == "và" and not rule.event and _bare_and(doc, i, j):
             break  # 'Hội đồng và hiện giữ…': 'và' joins lower-case words only after a capital
         step = _step(doc, j, rule)
         if step <= j:
             break
         numbered = rule.event and tok.key == "lần"
-        closed = not rule.event and doc.name_at(j)[0] == step
-        closed = closed or (not rule.event and _admin_at(doc, j) == step)
+        closed = not rule.event and _closes(doc, j, step)
         closes = rule.event and doc.tokens[j].key == "của"
         j = step
         last = j
         if closes:
             break
     return _trim(doc, i, last)
+
+
+def _closes(doc: Doc, j: int, step: int) -> bool:
+    """A known name or a lower-case place word ('tỉnh') closes a name; 'Xã hội' does not."""
+    return doc.name_at(j)[0] == step or (doc.lower_like(j) and _admin_at(doc, j) == step)
 
 
 def _step(doc: Doc, j: int, rule: Extent) -> int:
@@ -75,13 +80,24 @@ def _step(doc: Doc, j: int, rule: Extent) -> int:
 
 def _capital(doc: Doc, j: int, rule: Extent) -> int:
     tok = doc.tokens[j]
-    if doc.person_at(j) > j or (doc.title_at(j) > j and not rule.event):
+    if doc.person_at(j) > j or (doc.title_at(j) > j and not rule.event and _title_ends(doc, j)):
         return j
     if not rule.event and doc.event_head_at(j)[0] > j:
         return j
     if tok.is_upper or is_vietnamese_syllable(tok.text) or rule.event:
         return j + 1
     return j
+
+
+def _title_ends(doc: Doc, j: int) -> bool:
+    """A title ends a name ('… Việt Nam Chủ tịch Nguyễn Văn A') unless a known body or a
+    lower-case name word follows it: 'Văn phòng Cao ủy Liên hợp quốc', 'Văn phòng Chủ tịch nước'."""
+    k = doc.title_at(j)
+    if k >= len(doc.tokens) or not any(doc.head_at(h)[0] == j for h in range(max(0, j - 3), j)):
+        return True  # only right after the head noun
+    if doc.name_at(k)[1] == "ORG":
+        return False
+    return not (doc.lower_like(k) and not doc.stop_at(k) and doc.person_at(k) == k)
 
 
 def _number(doc: Doc, j: int, rule: Extent) -> int:
@@ -139,6 +155,7 @@ def _about(doc: Doc, j: int, rule: Extent) -> int:
     if nxt is None:
         return j
     ok = nxt.is_cap or rule.event or nxt.key in ("các", "người")
+    ok = ok or doc.gaz.topics.match(doc.tokens, j + 1)[0] > j + 1  # '… về nhân quyền'
     return j + 1 if ok else j
 
 

@@ -130,6 +130,8 @@ class Gazetteer:
     stops: PhraseTable  # lower-case words and phrases that end a name
     name_words: PhraseTable  # lower-case words allowed to open a meeting name
     continuations: PhraseTable  # lower-case phrases that continue a name ('các tổ chức')
+    org_words: PhraseTable  # lower-case words that may follow a head noun ('Sở ngoại vụ')
+    topics: PhraseTable  # lower-case subjects after 'về' in a body's name ('… về nhân quyền')
     short_places: set[str]  # 'Việt', 'Hàn', 'Á'… (halves of 'Việt - Hàn')
 
 
@@ -192,5 +194,7 @@ def load() -> Gazetteer:
         stops=_table(read_tsv("extra_stops.tsv"), "word"),
         name_words=_table(read_tsv("extra_event_words.tsv"), "word"),
         continuations=_table(read_tsv("extra_name_continuations.tsv"), "word"),
+        org_words=_table(read_tsv("extra_org_words.tsv"), "word"),
+        topics=_table(read_tsv("extra_org_topics.tsv"), "word"),
         short_places=_words(read_tsv("extra_short_places.tsv"), "word"),
     )

@@ -16,6 +16,10 @@ _DOMAIN = re.compile(
 _TITLE_TAILS = frozenset({"trưởng", "viên", "phó"})
 _PLURAL = frozenset({"các", "những", "mọi", "từng", "nhiều"})
 _NO_CHILDREN = frozenset({"media", "capnext"})
+# Heads that name a body alone when capitalised (fine point 3); a 'body' head is a whole name
+# ('Tỉnh ủy', 'Thành đoàn') and is listed inside longer names ('Ban Thường vụ Tỉnh ủy').
+_ALONE = frozenset({"bare", "body"})
+_LISTED = frozenset({"ngành", "đoàn thể", "địa phương", "cơ quan", "đơn vị"})
 
 
 def find(doc: Doc) -> list[Candidate]:
@@ -27,7 +31,8 @@ def find(doc: Doc) -> list[Candidate]:
         # 'phi Chính phủ' is 'non-governmental'; 'Đảng ta' is 'Đảng' and a pronoun.
         if label == "ORG" and not (i > 0 and toks[i - 1].key == "phi") and not doc.stop_at(end - 1):
             cand = doc.cand(ORG, i, end, "gazetteer", 0.95)
-            cand.parent = doc.head_at(i)[1] not in _NO_CHILDREN
+            head_end, kind = doc.head_at(i)
+            cand.parent = kind not in _NO_CHILDREN or _named_body(doc, kind, head_end)
             out.append(cand)
         out.extend(_headed(doc, i))
     out.extend(_abbreviations(doc, out))
@@ -43,7 +48,9 @@ def headed_end(doc: Doc, i: int) -> int:
     if head_end <= i or not _may_open(doc, i, head_end, kind):
         return i
     end = extend(doc, head_end, Extent(mission=kind == "mission"))
-    if end == head_end and (kind != "bare" or _generic_bare(doc, i, head_end)):
+    if end > head_end and not _evidenced(doc, head_end, end):
+        end = head_end  # 'Quỹ sẵn sàng', 'Hội triển khai': a verb after an elliptical name
+    if end == head_end and (kind not in _ALONE or _generic_bare(doc, i, head_end)):
         return i
     return end
 
@@ -63,12 +70,38 @@ def _may_open(doc: Doc, i: int, head_end: int, kind: str) -> bool:
     return kind not in ("media", "capnext", "titled") or (nxt is not None and nxt.is_cap)
 
 
+def _evidenced(doc: Doc, head_end: int, end: int) -> bool:
+    """Lower-case words right after a head belong to the name only with evidence: a capitalised
+    word or number later in it, a typical name word ('ngoại vụ'), or a known continuation."""
+    toks = doc.tokens
+    if not doc.lower_like(head_end):
+        return True
+    if any(t.is_cap or t.is_digit for t in toks[head_end:end]):
+        return True
+    gaz = doc.gaz
+    return max(gaz.org_words.match(toks, head_end)[0], doc.continuation_at(head_end)) > head_end
+
+
+def _named_body(doc: Doc, kind: str, k: int) -> bool:
+    """'Trung ương Đoàn Thanh niên …': a full body's name after 'Trung ương' is listed too
+    ('Đảng' in 'Trung ương Đảng' is not: a one-word name; nor 'TG&VN' in 'Báo TG&VN')."""
+    if kind != "capnext":
+        return False
+    end, label = doc.name_at(k)
+    return (label == "ORG" and end - k >= 2) or headed_end(doc, k) > k + 1
+
+
 def _generic_bare(doc: Doc, i: int, end: int) -> bool:
     """'các Bộ, ban, ngành': a plural or listed head is a common noun, not a body."""
     toks = doc.tokens
     if i > 0 and toks[i - 1].key in _PLURAL:
         return True
-    return end + 1 < len(toks) and toks[end].text == "," and not toks[end + 1].is_cap
+    if end + 1 >= len(toks) or toks[end].text != "," or toks[end + 1].is_cap:
+        return False
+    nxt = end + 1  # 'Bộ, ban, ngành' lists heads; 'Tỉnh ủy, các sở' names a body
+    return (
+        toks[nxt].key in _LISTED or doc.gaz.org_heads.match(toks, nxt, strict_case=False)[0] > nxt
+    )
 
 
 def _headed(doc: Doc, i: int) -> list[Candidate]:
@@ -76,8 +109,10 @@ def _headed(doc: Doc, i: int) -> list[Candidate]:
     if end > i:
         cand = doc.cand(ORG, i, end, "pattern", 0.8)
         head_end, kind = doc.head_at(i)
-        cand.generic = not any(t.is_cap or t.is_digit for t in doc.tokens[head_end:end])
-        cand.parent = kind not in _NO_CHILDREN
+        cand.generic = kind != "body" and not any(
+            t.is_cap or t.is_digit for t in doc.tokens[head_end:end]
+        )
+        cand.parent = kind not in _NO_CHILDREN or _named_body(doc, kind, head_end)
         return [cand]
     toks = doc.tokens
     # 'Trưởng ban Đối ngoại Trung ương': the lower-case 'ban' of a title opens the body.
