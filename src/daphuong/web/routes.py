@@ -10,6 +10,12 @@ from daphuong.web.api import entities as api_entities
 from daphuong.web.api import events as api_events
 from daphuong.web.api import search as api_search
 from daphuong.web.api import statements as api_statements
+from daphuong.web.pages import auth as page_auth
+from daphuong.web.pages import coordination_activities as page_activities
+from daphuong.web.pages import coordination_admin as page_admin
+from daphuong.web.pages import coordination_aid as page_aid
+from daphuong.web.pages import coordination_plans as page_plans
+from daphuong.web.pages import coordination_seats as page_seats
 from daphuong.web.pages import dashboard as page_dashboard
 from daphuong.web.pages import documents as page_documents
 from daphuong.web.pages import entities as page_entities
@@ -34,4 +40,10 @@ ROUTERS: list[APIRouter] = [
     page_review.router,
     page_search.router,
     page_upload.router,
+    page_auth.router,
+    page_activities.router,
+    page_plans.router,
+    page_seats.router,
+    page_aid.router,
+    page_admin.router,
 ]

@@ -8,6 +8,7 @@ from fastapi.responses import Response
 from daphuong.domain.access import Principal
 from daphuong.services.catalog import CatalogService
 from daphuong.web.deps import get_catalog, get_principal
+from daphuong.web.pages.coordination_forms import may_write
 from daphuong.web.rendering import render
 from daphuong.web.reviewing import may_review
 
@@ -43,5 +44,6 @@ def document_page(
         "facts": view.facts,
         "types": types,
         "can_review": may_review(who),
+        "can_create_activity": may_write(who),
     }
     return render(request, "documents/show.html", context)
