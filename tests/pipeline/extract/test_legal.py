@@ -45,3 +45,31 @@ def test_generic_mentions_are_not_documents() -> None:
         _docs("các Chương trình hành động thực hiện Đề án; Kế hoạch 5 năm; Hiến chương nhằm")
         == set()
     )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Tuyên ngôn Quốc tế Nhân quyền",
+        "Tuyên bố và Chương trình hành động Viên",
+        "Công ước về Quyền trẻ em",
+        "Hiệp ước Thân thiện và Hợp tác ở Đông Nam Á",
+        "Bộ luật Dân sự 2015",
+        "Luật Điều ước quốc tế năm 2016",
+        "Nghị quyết 2250 của Hội đồng Bảo an Liên hợp quốc",
+        "Chiến lược phát triển văn hóa đối ngoại đến năm 2030",
+        "Kế hoạch hành động quốc gia giai đoạn 2021-2025",
+        "Biên bản ghi nhớ về hợp tác đào tạo",
+    ],
+)
+def test_named_instruments_keep_their_year_issuer_and_region(name: str) -> None:
+    assert name in _docs(f"Theo {name}, hai bên thống nhất.")
+
+
+def test_a_domestic_issuer_is_not_part_of_the_document_name() -> None:
+    assert "Chỉ thị 25 của Ban Bí thư" not in _docs("Thực hiện Chỉ thị 25 của Ban Bí thư, Bộ")
+
+
+def test_two_documents_joined_by_and_stay_two() -> None:
+    found = _docs("dựa trên Tuyên ngôn Quốc tế Nhân quyền và Hiến chương Liên hợp quốc.")
+    assert {"Tuyên ngôn Quốc tế Nhân quyền", "Hiến chương Liên hợp quốc"} <= found

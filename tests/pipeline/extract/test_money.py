@@ -26,3 +26,17 @@ def _money(text: str) -> list[str]:
 )
 def test_amounts(text: str, expected: list[str]) -> None:
     assert _money(text) == expected
+
+
+@pytest.mark.parametrize(
+    "amount",
+    [
+        "16 triệu đô la Úc",
+        "2 tỷ yên Nhật",
+        "5 triệu nhân dân tệ",
+        "3 triệu bảng Anh",
+        "20 đô la Mỹ",
+    ],
+)
+def test_currencies_with_their_country_stay_whole(amount: str) -> None:
+    assert _money(f"Dự án được tài trợ {amount} trong năm nay.") == [amount]

@@ -101,3 +101,9 @@ def test_a_title_after_a_head_is_part_of_the_name_only_before_a_body_or_name_wor
 def test_a_party_committee_alone_is_a_body_but_listed_heads_are_not() -> None:
     assert "Tỉnh ủy" in _orgs("Ban Thường vụ Tỉnh ủy, các sở ngành dự.")
     assert "Bộ" not in _orgs("Đại diện các Bộ, ban, ngành dự.")
+
+
+def test_a_mission_beside_a_body_keeps_its_host_and_seat() -> None:
+    name = "Phái đoàn đại diện thường trực Việt Nam bên cạnh Liên hợp quốc tại Geneva"
+    assert name in _orgs(f"Trưởng {name} phát biểu.")
+    assert "Bộ Ngoại giao" in _orgs("Bộ Ngoại giao bên cạnh đó cũng đề nghị.")

@@ -46,3 +46,28 @@ def test_byline_lines_and_trailing_initials() -> None:
 )
 def test_places_addresses_and_common_words_are_not_people(text: str) -> None:
     assert _people(text) == set()
+
+
+def test_a_hyphenated_foreign_given_name_stays_whole() -> None:
+    assert "Park Mi-hyung" in _people("Bà Park Mi-hyung, Tổng Lãnh sự, phát biểu.")
+
+
+def test_a_name_after_title_country_and_place() -> None:
+    found = _people("Đại sứ Phần Lan tại Việt Nam Keijo Norvanto phát biểu.")
+    assert "Keijo Norvanto" in found
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("MINH ANH - HỮU TÙNG", {"MINH ANH", "HỮU TÙNG"}),
+        ("Thu Hằng/VOV.VN", {"Thu Hằng"}),
+        ("Hương Giang", {"Hương Giang"}),
+    ],
+)
+def test_bylines_on_the_last_line(byline: str, names: set[str]) -> None:
+    assert names <= _people(f"Hai bên ký kết thỏa thuận hợp tác.\n{byline}")
+
+
+def test_a_place_on_the_last_line_is_not_a_byline_without_given_name_syllables() -> None:
+    assert "Hà Nội" not in _people("Hai bên ký kết thỏa thuận hợp tác.\nHà Nội")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from daphuong.pipeline.extract import gazetteer
 from daphuong.pipeline.extract.places import find
 from daphuong.pipeline.extract.scan import Doc
@@ -23,3 +25,16 @@ def test_republic_names_run_to_the_country() -> None:
 
 def test_lower_case_admin_word_without_a_name_gives_nothing() -> None:
     assert _places("các tỉnh, huyện và xã trên cả nước") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Đoàn thăm tỉnh Takeo của Campuchia.", "Takeo"),
+        ("Doanh nghiệp vùng Kansai đầu tư.", "Kansai"),
+        ("lực lượng tại khu vực Abyei hôm qua", "Abyei"),
+        ("Đoàn làm việc tại bang Queensland.", "Queensland"),
+    ],
+)
+def test_foreign_places_after_a_region_word(text: str, place: str) -> None:
+    assert place in _places(text)

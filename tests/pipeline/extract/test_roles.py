@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from daphuong.domain.extraction import ExtractedRole
 from daphuong.pipeline.extract.roles import find_roles
 from daphuong.pipeline.extract.tokens import tokenize
@@ -43,13 +45,32 @@ def test_org_after_title_is_taken_as_written_and_former_is_kept() -> None:
     assert roles[0].former is True
 
 
-def test_combined_titles_each_give_a_role() -> None:
+def test_combined_titles_each_give_a_role_with_the_shared_org() -> None:
     text = "Phó Chủ tịch kiêm Tổng Thư ký Hội Hữu nghị Việt Nam – Pháp Đỗ Thị Hoa trao quà."
     roles = _roles(text, PERSON=["Đỗ Thị Hoa"], ORG=["Hội Hữu nghị Việt Nam – Pháp"])
     assert _triples(roles) == {
-        ("Đỗ Thị Hoa", "Phó Chủ tịch", ""),
+        ("Đỗ Thị Hoa", "Phó Chủ tịch", "Hội Hữu nghị Việt Nam – Pháp"),
         ("Đỗ Thị Hoa", "Tổng Thư ký", "Hội Hữu nghị Việt Nam – Pháp"),
     }
+
+
+def test_a_title_naming_a_minister_shares_no_org_with_a_unit_head() -> None:
+    text = "Trợ lý Bộ trưởng kiêm Vụ trưởng Vụ Tổ chức Cán bộ Lê Văn Hùng dự."
+    roles = _roles(text, PERSON=["Lê Văn Hùng"], ORG=["Vụ Tổ chức Cán bộ"])
+    assert ("Lê Văn Hùng", "Trợ lý Bộ trưởng", "") in _triples(roles)
+
+
+def test_military_ranks_are_not_roles() -> None:
+    text = "Thiếu tướng Trần Văn Bình, Chỉ huy trưởng Bộ đội Biên phòng tỉnh, phát biểu."
+    roles = _roles(text, PERSON=["Trần Văn Bình"], ORG=["Bộ đội Biên phòng tỉnh"])
+    assert _triples(roles) == {("Trần Văn Bình", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh")}
+
+
+@pytest.mark.parametrize("verb", ["hiện giữ chức", "được bầu làm", "đảm nhiệm cương vị"])
+def test_a_holding_verb_links_the_person_to_the_title(verb: str) -> None:
+    text = f"Ông Lê Văn Nam {verb} Chủ tịch Hội Hữu nghị Việt Nam – Lào."
+    roles = _roles(text, PERSON=["Lê Văn Nam"], ORG=["Hội Hữu nghị Việt Nam – Lào"])
+    assert _triples(roles) == {("Lê Văn Nam", "Chủ tịch", "Hội Hữu nghị Việt Nam – Lào")}
 
 
 def test_acting_title_is_flagged() -> None:

@@ -10,7 +10,7 @@ from daphuong.pipeline.extract.tokens import is_vietnamese_syllable
 
 _JOINERS = frozenset("&")
 _TRIM = frozenset({"và", "của", "về", "các", "với", "tại", "-", "&", "ở"})
-_AFTER_CLOSED = frozenset({"về", "tại", "của", "và"})
+_AFTER_CLOSED = frozenset({"về", "tại", "của", "và", "bên"})
 _ADMIN = frozenset({"tỉnh", "thành phố", "huyện", "quận", "xã", "phường", "thị xã", "tp"})
 _ADMIN_FIRST = frozenset({"thành", "thị"})
 
@@ -159,7 +159,17 @@ def _about(doc: Doc, j: int, rule: Extent) -> int:
     return j + 1 if ok else j
 
 
+def _beside(doc: Doc, j: int, rule: Extent) -> int:
+    """'Phái đoàn … Việt Nam bên cạnh Liên hợp quốc': a mission's host body."""
+    toks = doc.tokens
+    if not rule.mission or j + 2 >= len(toks) or toks[j + 1].key != "cạnh":
+        return j
+    end, label = doc.name_at(j + 2)
+    return end if label in ("ORG", "LOC") else j
+
+
 _KEYWORDS: dict[str, Callable[[Doc, int, Extent], int]] = {
+    "bên": _beside,
     "tại": _at_of,
     "của": _at_of,
     "lần": _ordinal,
@@ -228,6 +238,8 @@ def _and_continues(doc: Doc, j: int) -> bool:
     if nxt.is_cap:
         if doc.head_at(j + 1)[0] > j + 1 or doc.event_head_at(j + 1)[0] > j + 1:
             return False
+        if doc.gaz.legal_types.match(toks, j + 1)[0] > j + 1:
+            return False  # 'Tuyên ngôn X và Tuyên bố Y': two documents
         return doc.name_at(j + 1)[0] == j + 1 and doc.person_at(j + 1) == j + 1
     return not toks[j - 1].is_cap and not doc.stop_at(j + 1)
 

@@ -133,6 +133,16 @@ class Gazetteer:
     org_words: PhraseTable  # lower-case words that may follow a head noun ('Sở ngoại vụ')
     topics: PhraseTable  # lower-case subjects after 'về' in a body's name ('… về nhân quyền')
     short_places: set[str]  # 'Việt', 'Hàn', 'Á'… (halves of 'Việt - Hàn')
+    international: set[Key] = field(default_factory=set)  # international bodies' name keys
+
+
+_INTERNATIONAL = frozenset({"intl", "international", "mechanism", "forum", "foreign_gov"})
+
+
+def _international(*files: str) -> set[Key]:
+    """Keys of every name and alias of international bodies (their documents keep 'của X')."""
+    rows = [row for name in files for row in read_tsv(name) if row.get("kind") in _INTERNATIONAL]
+    return {phrase_key(v)[0] for row in rows for v in values(row, "name", "aliases")}
 
 
 def _add_all(table: PhraseTable, rows: Iterable[dict[str, str]], label: str, *cols: str) -> None:
@@ -197,4 +207,5 @@ def load() -> Gazetteer:
         org_words=_table(read_tsv("extra_org_words.tsv"), "word"),
         topics=_table(read_tsv("extra_org_topics.tsv"), "word"),
         short_places=_words(read_tsv("extra_short_places.tsv"), "word"),
+        international=_international("extra_orgs.tsv", "orgs.tsv"),
     )

@@ -25,8 +25,17 @@ _NAMED = frozenset(
         "bộ luật",
         "hiến pháp",
         "nghị định thư",
+        "tuyên ngôn",
+        "tuyên bố",
+        "chiến lược",
     }
 )
+# Plans and strategies named by a lower-case description that ends with their horizon
+# ('Chiến lược phát triển … đến năm 2030', 'Kế hoạch … giai đoạn 2021-2025').
+_HORIZON = frozenset({"chiến lược", "kế hoạch", "đề án", "chương trình"})
+_MEMO = frozenset({"biên bản ghi nhớ", "bản ghi nhớ"})
+_RUN_WORDS = frozenset({"về", "và", "giữa", "đến", "năm", "giai", "đoạn"})
+_MAX_RUN = 16
 _PROGRAMME = frozenset({"quốc gia", "hành động", "nghị sự", "mục tiêu quốc gia"})
 _CLAUSE_END = frozenset(',.;:!?()“”"')
 _MAX_CLAUSE = 30
@@ -46,8 +55,9 @@ def find(doc: Doc, events: list[Candidate]) -> list[Candidate]:
         kind = " ".join(t.key for t in toks[i:end])
         found = _numbered(doc, i, end, kind) or _of_event(doc, i, end, event_at)
         found = found or _named(doc, i, end, kind) or _about(doc, i, end, kind)
+        found = found or _described(doc, i, end, kind)
         if found is not None:
-            out.append(found)
+            out.append(_with_tail(doc, found))
     return out
 
 
@@ -81,10 +91,94 @@ def _of_event(doc: Doc, i: int, end: int, event_at: dict[int, Candidate]) -> Can
 
 
 def _named(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:
-    if kind not in _NAMED or end >= len(doc.tokens) or not doc.tokens[end].is_cap:
+    """'Hiến chương Liên hợp quốc', 'Công ước về Quyền trẻ em', 'Tuyên ngôn Độc lập'."""
+    toks = doc.tokens
+    if kind not in _NAMED or end >= len(toks):
         return None
-    stop = extend(doc, end, Extent())
-    return doc.cand(LEGAL, i, stop, "pattern", 0.8) if stop > end else None
+    start = end
+    if toks[end].key == "về" and end + 1 < len(toks) and toks[end + 1].is_cap:
+        start = end + 1
+    if toks[end].key == "và" and end + 1 < len(toks) and toks[end + 1].is_cap:
+        type_end = doc.gaz.legal_types.match(toks, end + 1, strict_case=False)[0]
+        if type_end > end + 1:  # 'Tuyên bố và Chương trình hành động Viên': one document
+            stop = _second_name(doc, type_end)
+            return doc.cand(LEGAL, i, stop, "pattern", 0.75) if stop > type_end else None
+    if not toks[start].is_cap:
+        return None
+    stop = extend(doc, start, Extent())
+    return doc.cand(LEGAL, i, stop, "pattern", 0.8) if stop > start else None
+
+
+def _described(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:
+    """'Chiến lược phát triển … đến năm 2030' (up to its horizon); 'Biên bản ghi nhớ về …'."""
+    toks = doc.tokens
+    k = end
+    horizon = 0
+    while k < len(toks) and k - end < _MAX_RUN and toks[k].is_word and not toks[k].newline_before:
+        if toks[k].key not in _RUN_WORDS and doc.stop_at(k) and not _compound(doc, k):
+            break
+        if toks[k].is_digit and len(toks[k].text) == 4:
+            horizon = k + 1
+        k += 1
+        if k < len(toks) and doc.is_dash(k) and k + 1 < len(toks) and toks[k + 1].is_digit:
+            k += 1  # 'giai đoạn 2021-2025'
+    if any(kind.startswith(h) for h in _HORIZON) and horizon > end + 2:
+        return doc.cand(LEGAL, i, horizon, "pattern", 0.7)
+    memo = kind in _MEMO and end < len(toks) and toks[end].key == "về"
+    return doc.cand(LEGAL, i, k, "pattern", 0.65) if memo and k > end + 1 else None
+
+
+def _compound(doc: Doc, k: int) -> bool:
+    """Token k ends a name word that starts before it ('tạo' in 'đào tạo' is no verb)."""
+    return k > 0 and doc.gaz.org_words.match(doc.tokens, k - 1)[0] > k
+
+
+def _with_tail(doc: Doc, cand: Candidate) -> Candidate:
+    """Parts a document name keeps: its year ('Bộ luật Lao động 2019'), its issuer
+    ('Nghị quyết 1325 của Hội đồng Bảo an'),
+    its region ('Hiệp ước … ở Đông Nam Á')."""
+    toks = doc.tokens
+    k = next((n for n, t in enumerate(toks) if t.start >= cand.end), len(toks))
+    if k >= len(toks) or toks[k].newline_before:
+        return cand
+    end = _tail_end(doc, k)
+    if end > k:
+        cand.end = toks[end - 1].end
+    return cand
+
+
+def _tail_end(doc: Doc, k: int) -> int:
+    toks = doc.tokens
+    key = toks[k].key
+    nxt = k + 1 if k + 1 < len(toks) else k
+    if _is_year(toks[k].text):
+        return k + 1
+    if key == "năm" and _is_year(toks[nxt].text):
+        return k + 2
+    if key in ("của", "ở") and nxt > k:
+        name_end, label = doc.name_at(nxt)
+        if key == "ở" and label == "LOC":
+            return name_end
+        name = tuple(t.key for t in toks[nxt:name_end])
+        if label == "ORG" and name in doc.gaz.international:
+            return name_end  # 'Nghị quyết 1325 của Hội đồng Bảo an' (not 'của Ban Bí thư')
+    return k
+
+
+def _second_name(doc: Doc, k: int) -> int:
+    """The name after 'và' + a document type: capitalised words, 'hành động', a place."""
+    toks = doc.tokens
+    while k < len(toks) and toks[k].is_word and not toks[k].newline_before:
+        if not toks[k].is_cap and (doc.stop_at(k) or k + 1 >= len(toks)):
+            break
+        if not toks[k].is_cap and not toks[k + 1].is_cap:
+            break  # at most one lower-case word between capitalised ones
+        k += 1
+    return k
+
+
+def _is_year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
 
 
 def _about(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:

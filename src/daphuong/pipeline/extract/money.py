@@ -10,9 +10,13 @@ from daphuong.pipeline.extract.scan import Candidate, Doc
 MONEY = EntityType.MONEY
 _NUMBER = r"\d+(?:[.,]\d+)*"
 _SCALE = r"(?:nghìn|ngàn|triệu|tỷ|tỉ|trăm)"
+# A currency with its country stays whole ('16 triệu đô la Úc'); longer forms come first.
+_COUNTRY = r"(?:Mỹ|Úc|Australia|Singapore|Canada|Hồng Kông|New Zealand|Đài Loan|Brunei)"
 _CURRENCY = (
-    r"(?:USD|đô la Mỹ|đô la|đồng|VNĐ|VND|EUR|euro|Euro|yên|Yên|nhân dân tệ|NDT|bảng Anh|"
-    r"won|rúp|franc|bạt|kíp|riel|AUD|SGD|JPY|CNY|KRW|GBP)"
+    rf"(?:USD|(?:đô la|Đô la|đôla) {_COUNTRY}|đô la|đôla|đồng|VNĐ|VND|EUR|euro|Euro|"
+    r"(?:yên|Yên) Nhật|yên|Yên|(?:nhân dân tệ|Nhân dân tệ)(?: Trung Quốc)?|NDT|bảng Anh|"
+    r"won Hàn Quốc|won|rúp Nga|rúp|franc Thụy Sĩ|franc|bạt Thái Lan|bạt|kíp Lào|kíp|"
+    r"riel|rupee Ấn Độ|rupee|ringgit|peso|AUD|SGD|JPY|CNY|KRW|GBP|CHF|CAD|THB)"
 )
 _AMOUNT = re.compile(
     rf"(?<![\w.,])(?:US\$|\$|€)?{_NUMBER}(?:\s(?:{_SCALE}\s)?{_CURRENCY}|\s{_SCALE})(?![\w])"

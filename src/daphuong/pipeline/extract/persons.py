@@ -42,7 +42,10 @@ def _run(doc: Doc, i: int, *, foreign: bool = False) -> int:
                 break  # an acronym is not part of a foreign name; 'BÁC HỒ VỀ NƯỚC'
             j += 1
         elif doc.is_dash(j) and j > i and doc.joined(j) and j + 1 < len(toks):
-            if toks[j + 1].space_before or not toks[j + 1].is_cap:
+            if toks[j + 1].space_before or not toks[j + 1].is_word:
+                break
+            if not toks[j + 1].is_cap:
+                j += 2  # 'Park Mi-hyung', 'Moon Jae-in': a hyphenated given name
                 break
             j += 1
         else:
@@ -85,11 +88,14 @@ def _named(doc: Doc, i: int, *, require_foreign: bool) -> list[Candidate]:
 def _after_title(doc: Doc, i: int) -> list[Candidate]:
     """'Chủ tịch Muhammad-Bande', 'Chủ tịch Đại hội đồng LHQ Kőrösi': a foreign name, after
     the body and place the title may name ('Chủ tịch Hạ viện Indonesia Puan Maharani')."""
+    toks = doc.tokens
     for _ in range(2):
-        if i >= len(doc.tokens):
+        if i >= len(toks):
             return []
         end, label = doc.name_at(i)
         i = end if label in ("ORG", "LOC") else max(i, headed_end(doc, i))
+        if i + 1 < len(toks) and toks[i].key == "tại" and doc.name_at(i + 1)[1] == "LOC":
+            i = doc.name_at(i + 1)[0]  # 'Đại sứ Phần Lan tại Việt Nam Keijo Norvanto'
     if i >= len(doc.tokens):
         return []
     return _named(doc, i, require_foreign=True)
@@ -145,10 +151,25 @@ def _byline(doc: Doc, start: int, stop: int) -> list[Candidate]:
             parts[-1].append(start + k)
         elif doc.is_dash(start + k) or tok.text == ",":
             parts.append([])
+        elif tok.text == "/" and k > 0 and doc.joined(start + k):
+            break  # 'Thu Hằng/VOV.VN': the outlet after the slash is found as an ORG
         else:
             return []
     if any(not 2 <= len(p) <= 4 for p in parts):
         return []
-    if any(doc.name_at(p[0])[1] or doc.head_at(p[0])[0] > p[0] for p in parts):
+    last_line = stop == len(doc.tokens)
+    if any(not _byline_name(doc, p, last_line=last_line) for p in parts):
         return []
     return [doc.cand(PERSON, p[0], p[-1] + 1, "byline", 0.7) for p in parts]
+
+
+def _byline_name(doc: Doc, part: list[int], *, last_line: bool) -> bool:
+    """A byline part is a name unless it is a body or a known name; on the last line a place
+    made of given-name syllables is a person ('Hương Giang')."""
+    if doc.head_at(part[0])[0] > part[0]:
+        return False
+    end, label = doc.name_at(part[0])
+    if not label:
+        return True
+    given = all(doc.tokens[k].key in doc.gaz.given for k in part)
+    return last_line and label == "LOC" and end == part[-1] + 1 and given

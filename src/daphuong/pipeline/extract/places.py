@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from daphuong.domain.extraction import EntityType
 from daphuong.pipeline.extract.scan import Candidate, Doc
-from daphuong.pipeline.extract.tokens import is_vietnamese_syllable
+from daphuong.pipeline.extract.tokens import Token, is_vietnamese_syllable
 
 LOC = EntityType.LOCATION
 _ADMIN = frozenset({"xã", "huyện", "tỉnh", "quận", "phường", "xóm", "thôn", "ấp", "bản", "thị xã"})
+# Cues before foreign places too: 'tỉnh Takeo', 'vùng Kansai', 'bang Texas', 'khu vực Abyei'.
+_REGION = frozenset({"vùng", "bang", "tiểu bang", "khu vực", "thủ đô", "thành phố", "đảo"})
+_CUES = _ADMIN | _REGION
 _REPUBLIC_SPAN = 7
 
 
@@ -19,9 +22,9 @@ def find(doc: Doc) -> list[Candidate]:
         end, label = doc.name_at(i)
         if label == "LOC":
             out.append(doc.cand(LOC, i, end, "gazetteer", 0.9))
-        elif tok.key in _ADMIN and not tok.is_cap:
+        elif not tok.is_cap and tok.key in _CUES:
             out.extend(_admin(doc, i + 1))
-        elif tok.key == "thị" and i + 1 < len(toks) and toks[i + 1].key == "xã":
+        elif not tok.is_cap and i + 1 < len(toks) and f"{tok.key} {toks[i + 1].key}" in _CUES:
             out.extend(_admin(doc, i + 2))
         if tok.is_cap and tok.key == "cộng" and i + 1 < len(toks) and toks[i + 1].key == "hòa":
             out.extend(_republic(doc, i))
@@ -34,11 +37,18 @@ def _admin(doc: Doc, i: int) -> list[Candidate]:
     if i >= len(toks) or doc.name_at(i)[1] == "LOC":
         return []
     j = i
-    while j < len(toks) and j - i < 3 and toks[j].is_cap and is_vietnamese_syllable(toks[j].text):
+    while j < len(toks) and j - i < 3 and _place_word(toks[j]):
         if j > i and (toks[j].newline_before or doc.head_at(j)[0] > j):
             break
         j += 1
     return [doc.cand(LOC, i, j, "pattern", 0.75)] if j > i else []
+
+
+def _place_word(tok: Token) -> bool:
+    """A capitalised word of a place name: Vietnamese ('Hòa Lợi') or foreign ('Ratanakiri')."""
+    if not tok.is_word or not tok.is_cap:
+        return False
+    return is_vietnamese_syllable(tok.text) or (not tok.is_upper and tok.text.isalpha())
 
 
 def _republic(doc: Doc, i: int) -> list[Candidate]:

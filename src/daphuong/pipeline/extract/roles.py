@@ -21,6 +21,17 @@ _PLACE_WORDS = frozenset({"tại", "ở", "của", "bên", "cạnh"})
 # Qualifiers that make a fuller form of the same title ('Đại sứ' → 'Đại sứ Đặc mệnh toàn quyền').
 _QUALIFIERS = frozenset({"đặc mệnh toàn quyền", "thường trực"})
 _MAX_RUN = 8
+# Verbs between a person and a title: 'ông X hiện giữ chức Chủ tịch Hội Y'.
+_HOLDING = (
+    ("giữ", "chức"),
+    ("giữ", "cương", "vị"),
+    ("đảm", "nhiệm", "chức"),
+    ("đảm", "nhiệm", "cương", "vị"),
+    ("được", "bầu", "làm"),
+    ("được", "bổ", "nhiệm", "làm"),
+    ("được", "bầu", "giữ", "chức"),
+    ("được", "bổ", "nhiệm", "giữ", "chức"),
+)
 
 
 @dataclass(slots=True)
@@ -221,7 +232,22 @@ class RoleFinder:
             return False  # 'Chủ tịch X tặng hoa Đại sứ Y': words, not a link, between titles
         return len(between) <= 3 and all(t.key in _LINKS for t in between)
 
+    def _share_org(self, chain: list[_Link]) -> None:
+        """'Phó Chủ tịch kiêm Tổng Thư ký X' (or '-'): X is the org of both titles."""
+        for left, right in zip(reversed(chain[:-1]), reversed(chain[1:]), strict=True):
+            between = [t.key for t in self.tokens[left.org_stop : right.hit.lead]]
+            combined = between in (["kiêm"], ["-"]) and not left.org
+            if combined and not left.hit.entry.member and not self._unit_head(left, right):
+                left.org = right.org
+
+    def _unit_head(self, left: _Link, right: _Link) -> bool:
+        """'Trợ lý Bộ trưởng kiêm Vụ trưởng Vụ X': a title naming a minister, or a unit head
+        whose org is its own unit, shares nothing."""
+        words = [t.key for t in self.tokens[left.hit.first : left.hit.stop]]
+        return "trưởng" in words or self.tokens[right.hit.stop - 1].key == "trưởng"
+
     def _assign(self, chain: list[_Link]) -> None:
+        self._share_org(chain)
         after = chain[-1].person_after
         if after is not None:
             for link in chain:
@@ -237,10 +263,10 @@ class RoleFinder:
         toks = self.tokens
         if lead == 0 or toks[lead].newline_before:
             return None
-        p = lead
-        if toks[p - 1].key in _BACK_LINKS:
+        p = _holding_start(toks, lead)
+        if p == lead and toks[p - 1].key in _BACK_LINKS:
             p -= 1
-        else:
+        elif p == lead:
             return None
         return self.people.ending_at(toks, p)
 
@@ -257,6 +283,18 @@ class RoleFinder:
             mentions=[span],
             confidence=link.confidence,
         )
+
+
+def _holding_start(toks: list[Token], lead: int) -> int:
+    """Start of 'hiện giữ chức', 'được bầu làm'… ending at lead (the person ends there)."""
+    for phrase in _HOLDING:
+        n = len(phrase)
+        if lead >= n and tuple(t.key for t in toks[lead - n : lead]) == phrase:
+            p = lead - n
+            while p > 0 and toks[p - 1].key in ("hiện", "đang", "đã", "vừa", "nay"):
+                p -= 1
+            return p
+    return lead
 
 
 def find_roles(text: str, tokens: list[Token], mentions: Sequence[Mention]) -> list[ExtractedRole]:

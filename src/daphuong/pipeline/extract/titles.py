@@ -9,7 +9,7 @@ from daphuong.pipeline.extract.gazetteer import PhraseTable, read_tsv
 from daphuong.pipeline.extract.tokens import Token
 from daphuong.text.keys import tone_key
 
-NOT_ROLES = frozenset({"academic", "occupation"})
+NOT_ROLES = frozenset({"academic", "occupation", "rank"})
 # Words that open an organization named inside a title: 'Trưởng ban X' → org 'Ban X'.
 _EMBEDDED_HEADS = frozenset({"ban", "văn phòng", "phái đoàn", "cơ quan đại diện", "phòng", "đoàn"})
 # A title is a 'member' title when it names the body it belongs to (ANNOTATION.md point 4).
@@ -33,7 +33,7 @@ class TitleEntry:
 
     @property
     def is_role(self) -> bool:
-        """Academic ranks and occupations are not roles."""
+        """Academic and military ranks and occupations are not roles."""
         return self.kind not in NOT_ROLES
 
 
@@ -107,6 +107,8 @@ def _entry(title: str, kind: str, note: str) -> TitleEntry:
             n = len(head.split())
             if " ".join(words[-n:]) == head and len(words) > n and head != "đoàn":
                 embedded = max(embedded, n)
+    if note.startswith("military rank"):
+        kind = "rank"  # 'Thiếu tướng', 'Đại tá': a rank like 'Tiến sĩ', not a role
     return TitleEntry(title, kind, member, key in _MINISTER, embedded)
 
 
