@@ -13,7 +13,7 @@ from daphuong.errors import IngestError
 from daphuong.pipeline.context import DocContext
 from daphuong.pipeline.runner import build_pipeline
 from daphuong.services.ingestion import IngestionService, Outcome, iter_inputs
-from daphuong.store.documents import DocumentRepository
+from daphuong.store.documents import DocumentRepository, to_record
 from daphuong.store.engine import Database
 from daphuong.store.models import DocumentRow
 
@@ -103,7 +103,7 @@ def test_visibility_and_owner_are_stored(db: Database) -> None:
     assert row is not None and row.visibility == "internal"
 
 
-@pytest.mark.parametrize("count", [1200])
+@pytest.mark.parametrize("count", [2000])
 def test_a_directory_with_thousands_of_files(db: Database, tmp_path: Path, count: int) -> None:
     for i in range(count):
         (tmp_path / f"{i:05d}.txt").write_text(f"Văn bản số {i}: Bộ Ngoại giao.", encoding="utf-8")
@@ -139,3 +139,24 @@ def test_legacy_encoded_copies_ingest_to_the_same_text(
     assert row is not None
     assert row.normalized_text == LEGACY_TEXT
     assert row.encoding == encoding
+
+
+def test_seeds_ingest_once_and_the_banner_stays_out_of_the_body(
+    db: Database, shared_dir: Path
+) -> None:
+    service = _service(db)
+    first = service.ingest([str(shared_dir / "seeds")])
+    second = service.ingest([str(shared_dir / "seeds")])
+    assert (first.ingested, first.failed) == (5, [])
+    assert (second.ingested, second.unchanged) == (0, 5)
+    with db.reader() as s:
+        row = DocumentRepository(s).by_key("002_c4a81783b3a0a098")
+        assert row is not None
+        record = to_record(row)
+    kinds = {seg.kind: record.original_text[seg.start : seg.end] for seg in record.clutter}
+    assert kinds["banner"].startswith("Chào mừng kỷ niệm 94 năm")
+    assert kinds["dateline"] == "Thứ Bảy, 13/04/2024 03:38"
+    assert record.published is not None
+    assert (record.published.year, record.published.month, record.published.day) == (2024, 4, 13)
+    body_start = max(seg.end for seg in record.clutter if seg.kind in {"banner", "dateline"})
+    assert "Ban Đối ngoại Trung ương" in record.original_text[body_start:]

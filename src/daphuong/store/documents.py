@@ -9,8 +9,11 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from daphuong.domain.access import Principal
 from daphuong.domain.document import Segment, Visibility
 from daphuong.domain.records import DocumentRecord
+from daphuong.ingest.dateline import VIETNAM_TZ
+from daphuong.store.access import visible_clause
 from daphuong.store.models import DocumentRow
 
 
@@ -35,6 +38,15 @@ class NewDocument:
     owner_org_id: int | None = None
 
 
+def local_time(value: dt.datetime | None) -> dt.datetime | None:
+    """Publication times in Vietnam time: PostgreSQL returns UTC, SQLite the naive wall time."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        return value.replace(tzinfo=VIETNAM_TZ)
+    return value.astimezone(VIETNAM_TZ)
+
+
 def to_record(row: DocumentRow) -> DocumentRecord:
     """Convert a row to the domain record."""
     return DocumentRecord(
@@ -48,7 +60,7 @@ def to_record(row: DocumentRow) -> DocumentRecord:
         title=row.title,
         outlet=row.outlet,
         url=row.url,
-        published=row.published,
+        published=local_time(row.published),
         original_text=row.original_text,
         normalized_text=row.normalized_text,
         visibility=Visibility(row.visibility),
@@ -124,18 +136,23 @@ class DocumentRepository:
         stmt = select(DocumentRow).where(DocumentRow.source == source).order_by(DocumentRow.version)
         return list(self.session.scalars(stmt))
 
-    def current(self, limit: int = 100, offset: int = 0) -> list[DocumentRow]:
-        """Current documents, newest ingested first."""
+    def current(
+        self, limit: int = 100, offset: int = 0, *, who: Principal | None = None
+    ) -> list[DocumentRow]:
+        """Current documents, newest ingested first; only those `who` may see when given."""
+        stmt = select(DocumentRow).where(DocumentRow.is_current)
+        if who is not None:
+            stmt = stmt.where(visible_clause(DocumentRow.visibility, DocumentRow.owner_org_id, who))
         stmt = (
-            select(DocumentRow)
-            .where(DocumentRow.is_current)
-            .order_by(DocumentRow.ingested_at.desc(), DocumentRow.id.desc())
+            stmt.order_by(DocumentRow.ingested_at.desc(), DocumentRow.id.desc())
             .limit(limit)
             .offset(offset)
         )
         return list(self.session.scalars(stmt))
 
-    def count_current(self) -> int:
-        """How many current documents are stored."""
+    def count_current(self, *, who: Principal | None = None) -> int:
+        """How many current documents are stored (that `who` may see, when given)."""
         stmt = select(func.count()).select_from(DocumentRow).where(DocumentRow.is_current)
+        if who is not None:
+            stmt = stmt.where(visible_clause(DocumentRow.visibility, DocumentRow.owner_org_id, who))
         return int(self.session.scalar(stmt) or 0)
