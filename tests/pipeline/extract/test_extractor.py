@@ -93,3 +93,38 @@ def test_every_span_of_a_real_record_lies_in_its_text(shared_dir: Path) -> None:
             assert text[start:end].strip()
     for item in data["roles"] + data["events"]:
         assert all(0 <= s < e <= len(text) for s, e in item["mentions"])
+
+
+def _event_rows(text: str) -> set[tuple[str, str, str]]:
+    return {(e.kind, e.name, e.date) for e in extract(text, "t").events}
+
+
+def test_a_relative_date_takes_the_year_of_a_full_date_written_before() -> None:
+    text = (
+        "Tin đối ngoại\n"
+        "Ngày 8/9/2023, Bộ Ngoại giao tổ chức Hội nghị tổng kết công tác. "
+        "Trước đó, sáng 7/9, Thứ trưởng Lê Văn Nam tiếp Đại sứ Nhật Bản."
+    )
+    assert ("cuộc gặp", "", "2023-09-07") in _event_rows(text)
+
+
+def test_a_banner_on_the_first_line_anchors_no_year() -> None:
+    text = "Thứ Bảy, ngày 26/9/2020\nSáng 8/8, Thành ủy đã tổ chức hội nghị quán triệt chỉ thị."
+    assert ("hội nghị", "", "--08-08") in _event_rows(text)
+
+
+def test_a_named_forum_edition_is_a_forum_with_its_date() -> None:
+    text = "Ngày 12/8, Diễn đàn Hợp tác Việt Nam - Lào năm 2024 đã diễn ra tại Viêng Chăn."
+    assert ("diễn đàn", "Diễn đàn Hợp tác Việt Nam - Lào năm 2024", "2024-08-12") in _event_rows(
+        text
+    )
+
+
+def test_a_meeting_word_with_its_own_date_is_a_new_event() -> None:
+    text = (
+        "Tin Geneva\n"
+        "Ngày 11/9/2023, Khóa họp thường kỳ lần thứ 54 của Hội đồng Nhân quyền khai mạc. "
+        "Đoàn Việt Nam phát biểu tại phiên thảo luận chung ngày 12/9."
+    )
+    dates = {date for kind, _, date in _event_rows(text) if kind == "phiên họp"}
+    assert dates == {"2023-09-11", "2023-09-12"}

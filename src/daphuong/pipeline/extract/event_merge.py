@@ -19,6 +19,8 @@ from daphuong.pipeline.extract.scoring import normalize_text
 
 _NAMED = "named"
 _ORDINAL = re.compile(r"\blần thứ\s+")
+_ANCHOR_SPAN = 120  # tokens before a sentence where a full date may anchor its year
+_ANCHOR_MONTHS = 1
 _CONFIDENCE = {NOUN: 0.85, _NAMED: 0.75, VERB: 0.7, "classifier": 0.6}
 _THEME_WINDOW = 8
 
@@ -149,15 +151,36 @@ class EventBook:
     def _date(self, trig: Trigger, first: int, stop: int) -> str:
         mention = self.doc.date_for(trig.first, trig.stop, first)
         if mention is None:
-            return ""
+            return self._same_day(first)
         parsed = parse_day_month(mention.text, mention.value)
         if parsed is None:
             return ""
         day, month, year = parsed
         if year is None:
             years = sentence_years(self.doc.sentence_text(first, stop))
+            years = years or self._anchor_years(first, month)
             year = resolve_year(month, years, self.published, self.doc_years)
         return format_date(day, month, year)
+
+    def _same_day(self, first: int) -> str:
+        """'Cùng ngày, …': the date of the event reported before."""
+        toks = self.doc.tokens
+        opens = (
+            first + 1 < len(toks) and toks[first].key == "cùng" and toks[first + 1].key == "ngày"
+        )
+        dated = [e.date for e in self.events if e.date]
+        return dated[-1] if opens and dated else ""
+
+    def _anchor_years(self, first: int, month: int) -> list[int]:
+        """'8/9/2023 … Trước đó, sáng 7/9': the year of a full date written shortly before."""
+        doc = self.doc
+        for f, _, mention in reversed(doc.dates_in(max(0, first - _ANCHOR_SPAN), first)):
+            if doc.is_headline(f) or not any(t.newline_before for t in doc.tokens[1 : f + 1]):
+                continue  # a banner or the first line ('Thứ Bảy, ngày 26 tháng 9 năm 2020')
+            parsed = parse_day_month(mention.text, mention.value)
+            if parsed is not None and parsed[2] is not None:
+                return [parsed[2]] if abs(parsed[1] - month) <= _ANCHOR_MONTHS else []
+        return []
 
     def _name(self, trig: Trigger, stop: int) -> str:
         doc = self.doc

@@ -23,6 +23,7 @@ from daphuong.pipeline.extract.tokens import Token
 
 NAMED = "named"  # an EVENT mention with no event word at its start ('Xuân quê hương 2021')
 _CUE_GAP = 3
+_OWN_DATE_GAP = 4  # 'phiên thảo luận chung ngày 12/9': a meeting word with its own date
 
 
 class EventFinder:
@@ -76,8 +77,15 @@ class EventFinder:
         near = {i for t in found for i in range(t.first, t.stop + 2)}
         for m_first, m_stop in doc.event_mentions(first, stop):
             if m_first not in near and not doc.in_name(m_first):
-                found.append(Trigger(m_first, m_stop, "khác", NAMED))
+                found.append(Trigger(m_first, m_stop, self._named_kind(m_first, m_stop), NAMED))
         return sorted(found, key=lambda t: t.first)
+
+    def _named_kind(self, m_first: int, m_stop: int) -> str:
+        """The kind a named meeting's own head word gives ('Diễn đàn … 2023' → 'diễn đàn')."""
+        for trig in self.lex.triggers(self.doc.tokens, m_first, m_stop):
+            if trig.first == m_first and trig.form == NOUN:
+                return trig.kind
+        return "khác"
 
     def _classify(
         self,
@@ -99,11 +107,13 @@ class EventFinder:
         if trig.form == VERB:
             return self._verb(trig, first, cues, created, referenced=referenced)
         cue_before = self._cue_before(trig, cues)
-        if trig.form == NAMED:
-            return "create" if cue_before and "chair" not in cue_before.kinds else "skip"
         cue_after = self._cue_after(trig, cues, self.doc.clause_of(trig.first, first), dated=dated)
+        if trig.form == NAMED:  # '(ngày X) Diễn đàn … 2023 đã diễn ra': dated and reported after
+            named = (cue_before and "chair" not in cue_before.kinds) or (dated and cue_after)
+            return "create" if named else "skip"
         initial = dated and n == 0 and self.doc.date_initial(first)
-        return "create" if cue_before or cue_after or initial else "ref"
+        own_date = bool(self.doc.dates_in(trig.stop, trig.stop + _OWN_DATE_GAP))
+        return "create" if cue_before or cue_after or initial or own_date else "ref"
 
     def _blocked(self, trig: Trigger, first: int, cues: list[Cue], *, dated: bool) -> bool:
         """Generic ('các hội nghị'), in passing ('tiến tới Hội nghị…'), planned or habitual."""
