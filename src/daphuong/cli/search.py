@@ -74,7 +74,7 @@ def search(  # noqa: PLR0913  # each CLI option is a parameter in Typer
     try:
         service = SearchService(state(ctx).services().db)
         if entities:
-            hits = service.find_entities(query, limit=limit)
+            hits = service.find_entities(query, who=Principal.local_system(), limit=limit)
             if as_json:
                 print_json(entities_json(hits))
             for h in [] if as_json else hits:

@@ -180,14 +180,10 @@ class CatalogService:
         check_paging(limit, offset)
         with self.db.reader() as session:
             repo = DocumentRepository(session)
-            rows = repo.current(limit=limit, offset=offset)
-            total = repo.count_current()
-            # The repository has no visibility-aware listing yet; filter what it returns.
-            items = [
-                summarize(to_record(r))
-                for r in rows
-                if who.can_see(to_record(r).visibility, r.owner_org_id)
-            ]
+            # Filtered in SQL: the total and the pages count only what the caller may see.
+            rows = repo.current(limit=limit, offset=offset, who=who)
+            total = repo.count_current(who=who)
+            items = [summarize(to_record(r)) for r in rows]
         return Page(items, total, limit, offset)
 
     def get_record(self, who: Principal, doc_id: int) -> DocumentRecord:

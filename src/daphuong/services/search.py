@@ -15,12 +15,15 @@ from daphuong.pipeline.context import DocContext
 from daphuong.store.documents import DocumentRepository
 from daphuong.store.engine import Database
 from daphuong.store.models import DocumentRow
+from daphuong.store.registry.entities import EntityRepository
+from daphuong.store.registry.statements import StatementRepository
 from daphuong.store.search import SearchIndex, make_index
 from daphuong.store.search.prepare import facet_entries, prepare_document
 from daphuong.text.analyze import name_key
 from daphuong.text.query import parse_query
 
 MAX_LIMIT = 100
+HIDDEN_HEADROOM = 5  # quick-find over-fetch, so hidden entities rarely crowd out visible ones
 MAX_OFFSET = 10_000
 
 
@@ -69,6 +72,14 @@ def parse_filters(pairs: Iterable[str]) -> SearchFilters:
     )
 
 
+def visible_entities(session: Session, entity_ids: Sequence[int], who: Principal) -> set[int]:
+    """The entities (or their merged members) with a statement `who` may see."""
+    clusters = EntityRepository(session).clusters(entity_ids)
+    root_of = {member: root for root, members in clusters.items() for member in members}
+    rows = StatementRepository(session).about(root_of, who)
+    return {root_of[r.entity_id] for r in rows if r.entity_id in root_of}
+
+
 class SearchService:
     """Document search with facets and entity quick-find, restricted to what the caller sees."""
 
@@ -97,15 +108,22 @@ class SearchService:
             return self.index.search(session, query, who)
 
     def find_entities(
-        self, text: str, *, limit: int = 10, entity_type: str | None = None
+        self, text: str, *, who: Principal, limit: int = 10, entity_type: str | None = None
     ) -> list[EntityHit]:
-        """Quick-find: entities whose names or aliases match as the user types."""
+        """Quick-find: entities whose names or aliases match, among those `who` may see."""
         parsed = parse_query(text)
         if not 1 <= limit <= MAX_LIMIT:
             raise InvalidInput(f"limit must be 1..{MAX_LIMIT}")
         kind = _entity_type(entity_type) if entity_type else None
         with self.db.reader() as session:
-            return self.index.find_entities(session, parsed, limit=limit, entity_type=kind)
+            if who.sees_everything:
+                return self.index.find_entities(session, parsed, limit=limit, entity_type=kind)
+            # The name index knows no visibility: fetch extra, keep what the caller may see.
+            hits = self.index.find_entities(
+                session, parsed, limit=limit * HIDDEN_HEADROOM, entity_type=kind
+            )
+            shown = visible_entities(session, [h.entity_id for h in hits], who)
+        return [h for h in hits if h.entity_id in shown][:limit]
 
     def reindex(self, batch: int = 500) -> int:
         """Rebuild the text index of every current document, keeping its facet values."""

@@ -53,9 +53,10 @@ def find_entities(
     type: str | None = Query(None),
     limit: int = Query(10, ge=1, le=50),
     search: SearchService = Depends(get_search),
+    who: Principal = Depends(get_principal),
 ) -> list[dict[str, Any]]:
     """Entities whose names or aliases match as the user types (with or without diacritics)."""
-    hits = search.find_entities(q, limit=limit, entity_type=type)
+    hits = search.find_entities(q, who=who, limit=limit, entity_type=type)
     return [
         {
             "id": h.entity_id,

@@ -29,5 +29,5 @@ def search_page(
         context["result"] = search.search(q, who=who, filters=filters, limit=20, offset=offset)
         context["offset"] = offset
     if q.strip():
-        context["entities"] = search.find_entities(q, limit=8)
+        context["entities"] = search.find_entities(q, who=who, limit=8)
     return render(request, "search.html", context)
