@@ -107,3 +107,9 @@ def test_annual_report_without_csrf_is_refused(world: WebWorld) -> None:
     csrf_for(browser, "/reports/annual")
     response = browser.post("/reports/annual", data={"year": "2021", "format": "pdf"})
     assert response.status_code == 403
+
+
+def test_without_years_the_page_ends_at_the_latest_recorded_year(world: WebWorld) -> None:
+    doc = parse(world.client("editor_a").get("/aid"))
+    years = texts(doc, "//table[contains(@class,'totals')]/tbody/tr/th")
+    assert years == ["2017", "2018", "2019", "2020", "2021"]

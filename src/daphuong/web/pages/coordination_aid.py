@@ -38,9 +38,9 @@ class ReportForm(BaseModel):
     csrf_token: str = ""
 
 
-def year_range(year_from: str, year_to: str) -> tuple[int, int]:
-    """The years asked for, by default the last five up to this year."""
-    last = forms.optional_int(year_to, "to") or dt.date.today().year
+def year_range(year_from: str, year_to: str, latest: int | None) -> tuple[int, int]:
+    """The years asked for, by default five up to the latest year with records (or this year)."""
+    last = forms.optional_int(year_to, "to") or latest or dt.date.today().year
     first = forms.optional_int(year_from, "from") or last - DEFAULT_SPAN
     if first > last or last - first > 50:
         raise InvalidInput("choose at most 50 years, the first before the last")
@@ -55,8 +55,11 @@ def aid_page(
     who: Principal = Depends(get_principal),
 ) -> Response:
     """The visible ledger: transactions, totals per stage, year-on-year, published figures."""
-    first, last = year_range(year_from, year_to)
     service = AidService(forms.database(request))
+    latest = None
+    if not year_to.strip():
+        latest = max((r.date.year for r in service.records(who)), default=None)
+    first, last = year_range(year_from, year_to, latest)
     context = {
         "first": first,
         "last": last,
