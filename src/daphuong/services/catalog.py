@@ -199,8 +199,11 @@ class CatalogService:
 
     def read(self, who: Principal, doc_id: int) -> DocumentView:
         """A document with its entity spans highlighted and its facts listed."""
-        record = self.get_record(who, doc_id)
-        with self.db.reader() as session:
+        with self.db.reader() as session:  # one session: the page's reads see one snapshot
+            row = DocumentRepository(session).get(doc_id)
+            record = to_record(row) if row is not None else None
+            if record is None or not who.can_see(record.visibility, record.owner_org_id):
+                raise NotFound(f"document {doc_id} not found")
             highlights, facts = self.highlight_source(session, doc_id)
         pieces = split_text(record.original_text, highlights)
         return DocumentView(record, pieces, highlights, facts)

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from sqlalchemy.orm import Session
 
 from daphuong.services.catalog import Fact, Highlight
-from daphuong.store.documents import DocumentRepository
 from daphuong.store.models.registry import EntityRow, StatementRow
 from daphuong.store.registry.entities import EntityRepository
 from daphuong.store.registry.statements import StatementRepository, qualifiers_of, spans_of
@@ -58,14 +57,9 @@ def to_fact(row: StatementRow, entities: dict[int, EntityRow]) -> Fact:
 
 def registry_highlights(session: Session, doc_id: int) -> tuple[list[Highlight], list[Fact]]:
     """Marks from name statements and facts from the others, for one document version."""
-    doc = DocumentRepository(session).get(doc_id)
-    if doc is None:
-        return [], []
-    rows = [
-        r
-        for r in StatementRepository(session).by_document_key(doc.key)
-        if r.document_id == doc_id and r.status != "rejected"
-    ]
+    # By version id: reading every version's statements by key and the document again cost
+    # a second full-text load per page.
+    rows = StatementRepository(session).of_document(doc_id)
     entities = _captions(session, rows)
     highlights: list[Highlight] = []
     for row in rows:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -11,16 +12,24 @@ from sqlalchemy.orm import Session
 from daphuong.domain.access import Principal
 from daphuong.errors import InvalidInput, NotFound
 from daphuong.services.org_gazetteer import OrgGazetteer
-from daphuong.services.tenures import build_tenures, citation, held_on
-from daphuong.store.documents import DocumentRepository
+from daphuong.services.tenures import (
+    attach_quotes,
+    build_tenures,
+    citation,
+    held_on,
+    quoted_spans,
+)
 from daphuong.store.engine import Database
-from daphuong.store.models.registry import StatementRow
 from daphuong.store.registry.aliases import AliasRepository
 from daphuong.store.registry.entities import EntityRepository
+from daphuong.store.registry.entity_facts import EntityFactsReader, NameCount
 from daphuong.store.registry.merges import MergeRepository
-from daphuong.store.registry.statements import NAME_PROPS, StatementRepository, Status
+from daphuong.store.registry.statements import NAME_PROPS, AnyStatement, Status
 
 _EVENT_LINKS = ("organizer", "chair")
+# Citations per name or role, and events, shown before a "more" link; MAX_LIMIT caps "more".
+CITATION_LIMIT = 20
+MAX_LIMIT = 500
 
 
 def parse_day(value: str) -> dt.date:
@@ -39,17 +48,33 @@ def resolve(session: Session, ref: str | int, who: Principal) -> list[int]:
         found = {entities.canonical(row.id)} if row is not None else set()
     else:
         found = {entities.canonical(i) for i in AliasRepository(session).visible_named(ref, who)}
-    statements = StatementRepository(session)
-    weight = {i: len(statements.about(entities.cluster(i), who)) for i in found}
+    facts = EntityFactsReader(session, who)
+    if len(found) <= 1:  # nothing to rank: only ask whether anything is visible
+        return [i for i in found if facts.any_about(entities.cluster(i))]
+    weight = {i: facts.count_about(entities.cluster(i)) for i in found}
     return sorted((i for i in found if weight[i]), key=lambda i: (-weight[i], i))
 
 
-def caption_of(rows: list[StatementRow], fallback: str) -> str:
+def caption_of(rows: Sequence[AnyStatement], fallback: str) -> str:
     """A person's rename wins; else the most attested name (longer first on ties)."""
     human = [r for r in rows if r.prop == "name" and r.origin == "human"]
     if human:
         return max(human, key=lambda r: r.id).value
     names = Counter(r.value for r in rows if r.prop == "name")
+    if not names:
+        return fallback
+    return max(names, key=lambda n: (names[n], len(n), n))
+
+
+def caption_of_counts(counts: Sequence[NameCount], fallback: str) -> str:
+    """caption_of() from per-name counts, without reading every name statement."""
+    human = [c for c in counts if c.prop == "name" and c.origin == "human"]
+    if human:
+        return max(human, key=lambda c: c.last_id).value
+    names: Counter[str] = Counter()
+    for c in counts:
+        if c.prop == "name":
+            names[c.value] += c.count
     if not names:
         return fallback
     return max(names, key=lambda n: (names[n], len(n), n))
@@ -67,13 +92,26 @@ class RegistryViews:
         with self.db.reader() as session:
             return resolve(session, ref, who)
 
-    def show(self, ref: str | int, who: Principal, *, on: dt.date | None = None) -> dict[str, Any]:
-        """One entity with names, roles (tenures), events, proposals and citations."""
+    def show(
+        self,
+        ref: str | int,
+        who: Principal,
+        *,
+        on: dt.date | None = None,
+        limit: int = CITATION_LIMIT,
+    ) -> dict[str, Any]:
+        """One entity with names, roles (tenures), events, proposals and citations.
+
+        Long lists are cut to `limit` items (citations per name or role, events); each
+        list comes with its total so pages can offer the rest.
+        """
+        if not 1 <= limit <= MAX_LIMIT:
+            raise InvalidInput(f"limit must be between 1 and {MAX_LIMIT}")
         with self.db.reader() as session:
             found = resolve(session, ref, who)
             if not found:
                 raise NotFound(f"no entity {ref!r}")
-            view = self._view(session, found[0], who)
+            view = self._view(session, found[0], who, limit)
             view["also_named"] = found[1:]
             if on is not None:
                 view["on"] = {"date": on.isoformat(), "roles": held_on(view.pop("_tenures"), on)}
@@ -86,38 +124,47 @@ class RegistryViews:
         """Entities (id, type, caption) that `who` may see."""
         with self.db.reader() as session:
             entities = EntityRepository(session)
-            statements = StatementRepository(session)
-            out = []
-            for entity_id in entities.visible_ids(who, entity_type=entity_type, limit=limit):
-                row = entities.get(entity_id)
-                assert row is not None  # listed just above
-                rows = statements.of_subjects(entities.cluster(entity_id), NAME_PROPS)
-                out.append(
-                    {"id": entity_id, "type": row.type, "caption": caption_of(rows, row.caption)}
-                )
-            return out
+            facts = EntityFactsReader(session, who)
+            ids = entities.visible_ids(who, entity_type=entity_type, limit=limit)
+            rows = {r.id: r for r in entities.rows(ids)}
+            clusters = entities.clusters(ids)
+            return [
+                {
+                    "id": i,
+                    "type": rows[i].type,
+                    "caption": caption_of_counts(
+                        facts.name_counts(clusters[i], NAME_PROPS), rows[i].caption
+                    ),
+                }
+                for i in ids
+            ]
 
-    def _view(self, session: Session, entity_id: int, who: Principal) -> dict[str, Any]:
+    def _view(self, session: Session, entity_id: int, who: Principal, limit: int) -> dict[str, Any]:
         entities = EntityRepository(session)
         cluster = entities.cluster(entity_id)
         row = entities.get(entity_id)
         assert row is not None  # resolve() returned it
-        rows = StatementRepository(session).about(cluster, who)
-        own = [r for r in rows if r.entity_id in cluster]
-        canon = entities.canonical_map(
-            {r.object_entity_id for r in rows if r.object_entity_id} | {r.entity_id for r in rows}
-        )
-        texts = self._texts(session, rows)
-        tenures = build_tenures([r for r in own if r.prop == "role"], canon, texts)
+        facts = EntityFactsReader(session, who)
+        counts = sorted(facts.name_counts(cluster, NAME_PROPS), key=lambda c: c.first_id)
+        names = _names(facts, cluster, counts, limit)
+        roles = facts.of_subjects(cluster, ("role",))
+        canon = entities.canonical_map(r.object_entity_id for r in roles if r.object_entity_id)
+        tenures = build_tenures(roles, canon, {}, limit=limit)
+        cited = [c for n in names for c in n["citations"]] + [
+            c for t in tenures for c in t.citations
+        ]
+        attach_quotes(cited, facts.quotes(quoted_spans(cited)))
+        events, events_total = _events(entities, facts, cluster, limit)
         view: dict[str, Any] = {
             "id": entity_id,
             "type": row.type,
-            "caption": caption_of(own, row.caption),
+            "caption": caption_of_counts(counts, row.caption),
             "merged_from": [i for i in cluster if i != entity_id],
-            "names": self._names(own, texts),
+            "names": names,
             "roles": [t.to_json() for t in tenures],
-            "events": self._events(session, rows, cluster, canon, who),
-            "proposals": [self._proposal(r, canon) for r in rows if r.prop == "same_as"],
+            "events": events,
+            "events_total": events_total,
+            "proposals": _proposals(entities, facts, cluster),
             "merges": [
                 {
                     "id": m.id,
@@ -128,97 +175,17 @@ class RegistryViews:
                 }
                 for m in MergeRepository(session).history(cluster)
             ],
+            "limit": limit,
             "_tenures": tenures,
         }
         if row.type == "ORG":
-            view["successors"], view["predecessors"] = self._lineage(own)
+            view["successors"], view["predecessors"] = self._lineage(counts)
         return view
 
-    @staticmethod
-    def _texts(session: Session, rows: list[StatementRow]) -> dict[int, str]:
-        docs = DocumentRepository(session)
-        out: dict[int, str] = {}
-        for doc_id in sorted({r.document_id for r in rows if r.document_id}):
-            doc = docs.get(doc_id)
-            if doc is not None:
-                out[doc_id] = doc.original_text
-        return out
-
-    @staticmethod
-    def _names(own: list[StatementRow], texts: dict[int, str]) -> list[dict[str, Any]]:
-        out: dict[tuple[str, str], dict[str, Any]] = {}
-        for r in own:
-            if r.prop not in NAME_PROPS:
-                continue
-            entry = out.setdefault(
-                (r.prop, r.value), {"prop": r.prop, "value": r.value, "citations": []}
-            )
-            entry["citations"].append(citation(r, texts.get(r.document_id or 0)))
-        return list(out.values())
-
-    @staticmethod
-    def _proposal(row: StatementRow, canon: dict[int, int]) -> dict[str, Any]:
-        return {
-            "statement_id": row.id,
-            "subject": canon.get(row.entity_id, row.entity_id),
-            "same_as": canon.get(row.object_entity_id or 0, row.object_entity_id),
-            "caption": row.value,
-            "confidence": round(row.confidence, 3),
-            "status": row.status,
-        }
-
-    def _events(
-        self,
-        session: Session,
-        rows: list[StatementRow],
-        cluster: list[int],
-        canon: dict[int, int],
-        who: Principal,
-    ) -> list[dict[str, Any]]:
-        """Events this entity organized or chaired, or (for an event) its own facts."""
-        if any(r.entity_id in cluster and r.prop == "kind" for r in rows):
-            return [self._event_facts(rows, cluster)]
-        event_ids = sorted(
-            {
-                canon[r.entity_id]
-                for r in rows
-                if r.prop in _EVENT_LINKS and r.object_entity_id in cluster
-            }
-        )
-        out = []
-        entities = EntityRepository(session)
-        statements = StatementRepository(session)
-        for event_id in event_ids:
-            facts = self._event_facts(
-                statements.about(entities.cluster(event_id), who), entities.cluster(event_id)
-            )
-            facts["id"] = event_id
-            facts["as"] = sorted(
-                {r.prop for r in rows if r.prop in _EVENT_LINKS and canon[r.entity_id] == event_id}
-            )
-            out.append(facts)
-        return out
-
-    @staticmethod
-    def _event_facts(rows: list[StatementRow], cluster: list[int]) -> dict[str, Any]:
-        own = [r for r in rows if r.entity_id in cluster and r.status != Status.REJECTED.value]
-
-        def values(prop: str) -> list[str]:
-            return sorted({r.value for r in own if r.prop == prop})
-
-        return {
-            "kind": values("kind"),
-            "date": values("date"),
-            "name": values("name"),
-            "organizers": values("organizer"),
-            "chairs": values("chair"),
-            "reports": sorted({r.document_key for r in own if r.document_key}),
-        }
-
-    def _lineage(self, own: list[StatementRow]) -> tuple[list[dict[str, Any]], list[str]]:
+    def _lineage(self, names: Sequence[NameCount]) -> tuple[list[dict[str, Any]], list[str]]:
         """Dated successors (renamings, mergers) and predecessors from the gazetteer."""
-        for r in own:
-            org = self.gazetteer.lookup(r.value) if r.prop in NAME_PROPS else None
+        for name in names:
+            org = self.gazetteer.lookup(name.value)
             if org is None:
                 continue
             successors, previous = [], org
@@ -228,3 +195,86 @@ class RegistryViews:
                 previous = nxt
             return successors, [p.name for p in self.gazetteer.predecessors(org)]
         return [], []
+
+
+def _names(
+    facts: EntityFactsReader, cluster: list[int], counts: Sequence[NameCount], limit: int
+) -> list[dict[str, Any]]:
+    """Each name and alias once, with its latest citations and how many there are."""
+    totals: dict[tuple[str, str], int] = {}
+    for c in counts:
+        totals[(c.prop, c.value)] = totals.get((c.prop, c.value), 0) + c.count
+    return [
+        {
+            "prop": prop,
+            "value": value,
+            "citations": [citation(r) for r in reversed(facts.latest(cluster, prop, value, limit))],
+            "citations_total": total,
+        }
+        for (prop, value), total in totals.items()
+    ]
+
+
+def _proposals(
+    entities: EntityRepository, facts: EntityFactsReader, cluster: list[int]
+) -> list[dict[str, Any]]:
+    """same_as proposals with this entity on either side."""
+    rows = {r.id: r for r in facts.of_subjects(cluster, ("same_as",))}
+    rows.update((r.id, r) for r in facts.of_objects(cluster, ("same_as",)))
+    ordered = [rows[i] for i in sorted(rows)]
+    canon = entities.canonical_map(
+        {r.entity_id for r in ordered} | {r.object_entity_id for r in ordered if r.object_entity_id}
+    )
+    return [
+        {
+            "statement_id": r.id,
+            "subject": canon.get(r.entity_id, r.entity_id),
+            "same_as": canon.get(r.object_entity_id or 0, r.object_entity_id),
+            "caption": r.value,
+            "confidence": round(r.confidence, 3),
+            "status": r.status,
+        }
+        for r in ordered
+    ]
+
+
+def _events(
+    entities: EntityRepository, facts: EntityFactsReader, cluster: list[int], limit: int
+) -> tuple[list[dict[str, Any]], int]:
+    """Events this entity organized or chaired (the newest `limit`), or an event's own facts."""
+    if facts.of_subjects(cluster, ("kind",)):
+        return [event_facts(facts.of_subjects(cluster), cluster)], 1
+    links = facts.links_to(cluster, _EVENT_LINKS)
+    canon = entities.canonical_map(link.entity_id for link in links)
+    roles: dict[int, set[str]] = {}
+    for link in links:
+        roles.setdefault(canon[link.entity_id], set()).add(link.prop)
+    shown = sorted(roles)[-limit:]  # event ids grow with time: keep the newest
+    clusters = entities.clusters(shown)
+    rows = facts.of_subjects([m for ids in clusters.values() for m in ids])
+    root = {m: r for r, ids in clusters.items() for m in ids}
+    out = []
+    for event_id in shown:
+        own = [r for r in rows if root.get(r.entity_id) == event_id]
+        item = event_facts(own, clusters[event_id])
+        item["id"] = event_id
+        item["as"] = sorted(roles[event_id])
+        out.append(item)
+    return out, len(roles)
+
+
+def event_facts(rows: Sequence[AnyStatement], cluster: list[int]) -> dict[str, Any]:
+    """An event's kinds, dates, names, organizers, chairs and reporting documents."""
+    own = [r for r in rows if r.entity_id in cluster and r.status != Status.REJECTED.value]
+
+    def values(prop: str) -> list[str]:
+        return sorted({r.value for r in own if r.prop == prop})
+
+    return {
+        "kind": values("kind"),
+        "date": values("date"),
+        "name": values("name"),
+        "organizers": values("organizer"),
+        "chairs": values("chair"),
+        "reports": sorted({r.document_key for r in own if r.document_key}),
+    }

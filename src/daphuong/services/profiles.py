@@ -5,11 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from daphuong.domain.access import Principal
-from daphuong.services.entity_views import RegistryViews
+from daphuong.services.entity_views import CITATION_LIMIT, RegistryViews
 from daphuong.services.tenures import citation
 from daphuong.store.engine import Database
 from daphuong.store.registry.entities import EntityRepository
-from daphuong.store.registry.statements import StatementRepository, qualifiers_of
+from daphuong.store.registry.entity_facts import EntityFactsReader
+
+# An organization lists this many people per citation shown elsewhere (100 by default).
+PEOPLE_PER_CITATION = 5
 
 
 def anchor_of(cite: dict[str, Any]) -> str | None:
@@ -28,10 +31,19 @@ class ProfileService:
         self.db = db
         self.views = views or RegistryViews(db)
 
-    def profile(self, entity_id: int, who: Principal) -> dict[str, Any]:
-        """Names, roles over time, events, and (organizations) the people seen there."""
-        view = self.views.show(entity_id, who)
-        view["people"] = self._people(int(view["id"]), who) if view["type"] == "ORG" else []
+    def profile(
+        self, entity_id: int, who: Principal, *, limit: int = CITATION_LIMIT
+    ) -> dict[str, Any]:
+        """Names, roles over time, events, and (organizations) the people seen there.
+
+        Lists are cut to `limit` items, each with its total (see RegistryViews.show).
+        """
+        view = self.views.show(entity_id, who, limit=limit)
+        view["people"], view["people_total"] = (
+            self._people(int(view["id"]), who, limit * PEOPLE_PER_CITATION)
+            if view["type"] == "ORG"
+            else ([], 0)
+        )
         for group in ("names", "roles"):
             for item in view.get(group, []):
                 for cite in item.get("citations", []):
@@ -39,31 +51,36 @@ class ProfileService:
         view["roles"].sort(key=lambda r: (r.get("first_seen") or "", r["title"]))
         return view
 
-    def _people(self, org_id: int, who: Principal) -> list[dict[str, Any]]:
-        """People holding a title at this organization, with the fact's source."""
+    def _people(self, org_id: int, who: Principal, limit: int) -> tuple[list[dict[str, Any]], int]:
+        """The `limit` most-cited people holding a title here, with the latest source; total."""
         with self.db.reader() as session:
             entities = EntityRepository(session)
-            cluster = entities.cluster(org_id)
-            rows = [
-                r
-                for r in StatementRepository(session).about(cluster, who)
-                if r.prop == "role" and r.object_entity_id in cluster
-            ]
-            canon = entities.canonical_map(r.entity_id for r in rows)
-            captions = {e.id: e.caption for e in entities.rows(sorted(set(canon.values())))}
-            people: dict[tuple[int, str], dict[str, Any]] = {}
-            for r in rows:
-                person = canon[r.entity_id]
-                entry = people.setdefault(
-                    (person, r.value),
+            facts = EntityFactsReader(session, who)
+            links = facts.links_to(entities.cluster(org_id), ("role",))
+            canon = entities.canonical_map(link.entity_id for link in links)
+            seen: dict[tuple[int, str], list[int]] = {}  # (person, title) -> [count, last id]
+            for link in links:
+                entry = seen.setdefault((canon[link.entity_id], link.value), [0, 0])
+                entry[0] += link.count
+                entry[1] = max(entry[1], link.last_id)
+            top = sorted(seen, key=lambda k: (-seen[k][0], k))[:limit]
+            captions = {e.id: e.caption for e in entities.rows([p for p, _ in top])}
+            latest = {r.id: r for r in facts.by_ids(seen[k][1] for k in top)}
+            people = []
+            for person, title in top:
+                count, last_id = seen[(person, title)]
+                row = latest.get(last_id)
+                cites = [citation(row)] if row is not None else []
+                for cite in cites:
+                    cite["href"] = anchor_of(cite)
+                people.append(
                     {
                         "id": person,
-                        "caption": captions.get(person, str(qualifiers_of(r).get("person", ""))),
-                        "title": r.value,
-                        "citations": [],
-                    },
+                        "caption": captions.get(person, str(person)),
+                        "title": title,
+                        "citations": cites,
+                        "citations_total": count,
+                    }
                 )
-                cite = citation(r)
-                cite["href"] = anchor_of(cite)
-                entry["citations"].append(cite)
-        return sorted(people.values(), key=lambda p: (p["caption"], p["title"]))
+        people.sort(key=lambda p: (p["caption"], p["title"]))
+        return people, len(seen)

@@ -7,9 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from daphuong.store.models.registry import StatementRow
 from daphuong.store.registry.keys import name_key
-from daphuong.store.registry.statements import qualifiers_of, spans_of
+from daphuong.store.registry.statements import AnyStatement, qualifiers_of, spans_of
 
 
 @dataclass(slots=True)
@@ -25,6 +24,7 @@ class Tenure:
     appointed_on: dt.date | None = None  # a `tân` (newly appointed) sighting
     ended_before: dt.date | None = None  # a `nguyên` (former) sighting
     citations: list[dict[str, Any]] = field(default_factory=list)
+    citations_total: int = 0
 
     def held_on(self, day: dt.date) -> str | None:
         """'seen' inside the sightings, 'assumed' after the last one until it ended, else None."""
@@ -49,6 +49,7 @@ class Tenure:
             "appointed_on": _iso(self.appointed_on),
             "ended_before": _iso(self.ended_before),
             "citations": self.citations,
+            "citations_total": self.citations_total,
         }
 
 
@@ -56,7 +57,7 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def citation(row: StatementRow, text: str | None = None) -> dict[str, Any]:
+def citation(row: AnyStatement, text: str | None = None) -> dict[str, Any]:
     """Where a statement comes from: document, version, spans, extractor, review state."""
     out: dict[str, Any] = {
         "statement_id": row.id,
@@ -73,7 +74,7 @@ def citation(row: StatementRow, text: str | None = None) -> dict[str, Any]:
     return out
 
 
-def _extend(tenure: Tenure, row: StatementRow, quals: dict[str, Any]) -> None:
+def _extend(tenure: Tenure, row: AnyStatement, quals: dict[str, Any]) -> None:
     day = row.observed_on
     if day is None:
         return
@@ -87,9 +88,16 @@ def _extend(tenure: Tenure, row: StatementRow, quals: dict[str, Any]) -> None:
 
 
 def build_tenures(
-    rows: Sequence[StatementRow], canonical_orgs: dict[int, int], texts: dict[int, str]
+    rows: Sequence[AnyStatement],
+    canonical_orgs: dict[int, int],
+    texts: dict[int, str],
+    *,
+    limit: int | None = None,
 ) -> list[Tenure]:
-    """Group role statements by (title, organization, acting) into tenures."""
+    """Group role statements by (title, organization, acting) into tenures.
+
+    With `limit`, each tenure keeps its first citation and its latest ones up to `limit`.
+    """
     tenures: dict[tuple[str, str, bool], Tenure] = {}
     for row in sorted(rows, key=lambda r: (r.observed_on or dt.date.min, r.id)):
         quals = qualifiers_of(row)
@@ -104,7 +112,30 @@ def build_tenures(
         cited["observed_on"] = _iso(row.observed_on)
         cited["former"] = bool(quals.get("former"))
         tenure.citations.append(cited)
+        tenure.citations_total += 1
+        if limit is not None and len(tenure.citations) > limit:
+            del tenure.citations[min(1, limit - 1)]  # keeps the first sighting while it can
     return sorted(tenures.values(), key=lambda t: (t.first_seen or dt.date.max, t.title))
+
+
+def attach_quotes(
+    citations: Sequence[dict[str, Any]], quotes: dict[tuple[int, int, int], str]
+) -> None:
+    """Add the quoted text of each span to citations that have a document."""
+    for cite in citations:
+        doc_id = cite.get("document_id")
+        if doc_id:
+            cite["quotes"] = [quotes.get((doc_id, s, e), "") for s, e in cite["spans"]]
+
+
+def quoted_spans(citations: Sequence[dict[str, Any]]) -> set[tuple[int, int, int]]:
+    """(document id, start, end) of every span the citations point at."""
+    return {
+        (cite["document_id"], s, e)
+        for cite in citations
+        if cite.get("document_id")
+        for s, e in cite["spans"]
+    }
 
 
 def held_on(tenures: Sequence[Tenure], day: dt.date) -> list[dict[str, Any]]:

@@ -33,3 +33,19 @@ def test_orphans_are_deleted_but_referenced_entities_stay(db: Database) -> None:
         assert repo.get(orphan.id) is None
         assert repo.visible_ids(Principal.anonymous()) == [used.id]
         assert repo.count("PERSON") == 1
+
+
+def test_canonical_map_and_clusters_follow_merge_chains_in_batches(db: Database) -> None:
+    with db.transaction() as s:
+        repo, merges = EntityRepository(s), MergeRepository(s)
+        a, b, c, d = (repo.create("ORG", n) for n in ("A", "B", "C", "D"))
+        merges.merge(b, c, "lan")
+        merges.merge(a, b, "lan")
+        assert repo.canonical_map(iter([a.id, b.id, c.id, d.id, 9999])) == {
+            a.id: a.id,
+            b.id: a.id,
+            c.id: a.id,
+            d.id: d.id,
+            9999: 9999,
+        }
+        assert repo.clusters([a.id, d.id]) == {a.id: sorted([a.id, b.id, c.id]), d.id: [d.id]}

@@ -34,7 +34,10 @@ class StatementRow(Base):
         Index("ix_registry_statements_entity_prop", "entity_id", "prop"),
         Index("ix_registry_statements_prop_value_key", "prop", "value_key"),
         Index("ix_registry_statements_prop_fold_key", "prop", "fold_key"),
-        Index("ix_registry_statements_visibility_owner", "visibility", "owner_org_id"),
+        # Entity pages read what points at an entity by property (roles at an org, chairs).
+        Index("ix_registry_statements_object_prop", "object_entity_id", "prop"),
+        # No (visibility, owner) index: three values select nothing, yet SQLite without
+        # statistics preferred it to the entity indexes and scanned every public statement.
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -45,9 +48,7 @@ class StatementRow(Base):
     fold_key: Mapped[str] = mapped_column(String(1000))
     # Identity of the fact for re-matching human decisions: value key, object, flags.
     match_key: Mapped[str] = mapped_column(String(1200))
-    object_entity_id: Mapped[int | None] = mapped_column(
-        ForeignKey("registry_entities.id"), index=True
-    )
+    object_entity_id: Mapped[int | None] = mapped_column(ForeignKey("registry_entities.id"))
     qualifiers_json: Mapped[str] = mapped_column(Text, default="{}")
     observed_on: Mapped[dt.date | None] = mapped_column()
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"), index=True)

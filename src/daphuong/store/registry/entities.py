@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from daphuong.domain.access import Principal
 from daphuong.store.access import visible_clause
 from daphuong.store.models.registry import EntityRow, MergeRow, StatementRow
+from daphuong.store.registry.entity_facts import chunks
 from daphuong.store.registry.statements import Status
 
 # Merge chains are short; this only guards against a corrupted cycle.
@@ -44,8 +45,28 @@ class EntityRepository:
         return current
 
     def canonical_map(self, entity_ids: Iterable[int]) -> dict[int, int]:
-        """Canonical id for each of several entities."""
-        return {i: self.canonical(i) for i in set(entity_ids)}
+        """Canonical id for each of several entities, one query per merge level."""
+        ids = set(entity_ids)
+        parent: dict[int, int | None] = {}
+        wanted = set(ids)
+        for _ in range(_MAX_CHAIN):
+            todo = sorted(wanted - parent.keys())
+            if not todo:
+                break
+            for chunk in chunks(todo, 500):
+                stmt = select(EntityRow.id, EntityRow.merged_into_id).where(EntityRow.id.in_(chunk))
+                parent.update(dict(self.session.execute(stmt).tuples().all()))
+            wanted = {p for p in parent.values() if p is not None}
+        out = {}
+        for i in ids:
+            current = i
+            for _ in range(_MAX_CHAIN):
+                nxt = parent.get(current)
+                if nxt is None:
+                    break
+                current = nxt
+            out[i] = current
+        return out
 
     def cluster(self, entity_id: int) -> list[int]:
         """The canonical entity and every entity merged into it, directly or not."""
@@ -56,6 +77,24 @@ class EntityRepository:
             frontier = [i for i in self.session.scalars(stmt) if i not in found]
             found.extend(frontier)
         return sorted(found)
+
+    def clusters(self, entity_ids: Iterable[int]) -> dict[int, list[int]]:
+        """cluster() of several canonical entities at once, one query per merge level."""
+        root_of = {i: i for i in entity_ids}
+        frontier = sorted(root_of)
+        while frontier:
+            stmt = select(EntityRow.id, EntityRow.merged_into_id).where(
+                EntityRow.merged_into_id.in_(frontier)
+            )
+            frontier = []
+            for member, into in self.session.execute(stmt).tuples():
+                if member not in root_of and into is not None:
+                    root_of[member] = root_of[into]
+                    frontier.append(member)
+        out: dict[int, list[int]] = {}
+        for member, root in sorted(root_of.items()):
+            out.setdefault(root, []).append(member)
+        return out
 
     def visible_ids(
         self, who: Principal, *, entity_type: str | None = None, limit: int | None = None

@@ -68,13 +68,38 @@ class NewStatement:
         )
 
 
-def spans_of(row: StatementRow) -> list[list[int]]:
+@dataclass(frozen=True, slots=True)
+class StatementFacts:
+    """The columns of a statement that pages show, without loading the ORM row."""
+
+    id: int
+    entity_id: int
+    prop: str
+    value: str
+    object_entity_id: int | None
+    qualifiers_json: str
+    observed_on: dt.date | None
+    document_id: int | None
+    document_key: str | None
+    document_version: int | None
+    spans_json: str
+    extractor: str
+    origin: str
+    confidence: float
+    status: str
+
+
+# Either form of a stored statement: the ORM row, or the columns pages read.
+AnyStatement = StatementRow | StatementFacts
+
+
+def spans_of(row: AnyStatement) -> list[list[int]]:
     """A statement's source spans as [start, end] pairs."""
     spans: list[list[int]] = json.loads(row.spans_json)
     return spans
 
 
-def qualifiers_of(row: StatementRow) -> dict[str, Any]:
+def qualifiers_of(row: AnyStatement) -> dict[str, Any]:
     """A statement's qualifiers (role flags, original org text, link method…)."""
     data: dict[str, Any] = json.loads(row.qualifiers_json)
     return data
@@ -147,6 +172,14 @@ class StatementRepository:
     def by_document_key(self, key: str) -> list[StatementRow]:
         """Every statement whose source is any version of one document."""
         stmt = select(StatementRow).where(StatementRow.document_key == key)
+        return list(self.session.scalars(stmt.order_by(StatementRow.id)))
+
+    def of_document(self, document_id: int) -> list[StatementRow]:
+        """Non-rejected statements citing one document version, by id."""
+        stmt = select(StatementRow).where(
+            StatementRow.document_id == document_id,
+            StatementRow.status != Status.REJECTED.value,
+        )
         return list(self.session.scalars(stmt.order_by(StatementRow.id)))
 
     def delete(self, ids: Sequence[int]) -> None:

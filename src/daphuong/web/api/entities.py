@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query
 
 from daphuong.domain.access import Principal
+from daphuong.services.entity_views import CITATION_LIMIT, MAX_LIMIT
 from daphuong.services.graph import GraphService
 from daphuong.services.profiles import ProfileService
 from daphuong.services.search import SearchService
@@ -52,8 +53,8 @@ def find_entities(
     q: str = Query(..., min_length=1, examples=["le hoai trung"]),
     type: str | None = Query(None),
     limit: int = Query(10, ge=1, le=50),
-    search: SearchService = Depends(get_search),
     who: Principal = Depends(get_principal),
+    search: SearchService = Depends(get_search),
 ) -> list[dict[str, Any]]:
     """Entities whose names or aliases match as the user types (with or without diacritics)."""
     hits = search.find_entities(q, who=who, limit=limit, entity_type=type)
@@ -75,11 +76,17 @@ def find_entities(
 )
 def get_entity(
     entity_id: int,
+    limit: int = Query(
+        CITATION_LIMIT,
+        ge=1,
+        le=MAX_LIMIT,
+        description="citations per name or role, and events, shown; each list has a *_total",
+    ),
     who: Principal = Depends(get_principal),
     profiles: ProfileService = Depends(get_profiles),
 ) -> dict[str, Any]:
     """Names, roles over time with sources, events, and for organizations their people."""
-    return profiles.profile(entity_id, who)
+    return profiles.profile(entity_id, who, limit=limit)
 
 
 @router.get("/{entity_id}/graph", summary="Relationship graph around an entity")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from daphuong.domain.access import Principal
+from daphuong.services.entity_views import CITATION_LIMIT, MAX_LIMIT
 from daphuong.services.graph import GraphService
 from daphuong.services.profiles import ProfileService
 from daphuong.web.deps import get_graph, get_principal, get_profiles
@@ -19,11 +20,19 @@ router = APIRouter(include_in_schema=False)
 def entity_page(
     request: Request,
     entity_id: int,
+    limit: int = Query(CITATION_LIMIT, ge=1, le=MAX_LIMIT),
     who: Principal = Depends(get_principal),
     profiles: ProfileService = Depends(get_profiles),
 ) -> Response:
-    """A person's roles over time, an organization's people and events, each with sources."""
-    context = {"e": profiles.profile(entity_id, who), "can_review": may_review(who)}
+    """A person's roles over time, an organization's people and events, each with sources.
+
+    Long lists show `limit` items with their total and a link to all of them (up to MAX_LIMIT).
+    """
+    context = {
+        "e": profiles.profile(entity_id, who, limit=limit),
+        "can_review": may_review(who),
+        "all_limit": MAX_LIMIT,
+    }
     return render(request, "entity.html", context)
 
 

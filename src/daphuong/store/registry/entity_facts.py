@@ -1,0 +1,204 @@
+"""Column-only reads behind entity pages: statements by property, counts, latest links, quotes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from sqlalchemy import ColumnElement, Select, func, select, text
+from sqlalchemy.orm import Session
+
+from daphuong.domain.access import Principal
+from daphuong.store.access import visible_clause
+from daphuong.store.models.registry import StatementRow
+from daphuong.store.registry.statements import StatementFacts, Status
+
+T = TypeVar("T")
+
+
+def chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    """Consecutive slices of at most `size` items (bound-parameter limits)."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+# Three bound parameters a span: stays under SQLite's historic 999-parameter limit.
+_QUOTES_PER_QUERY = 300
+
+
+_COLUMNS = (
+    StatementRow.id,
+    StatementRow.entity_id,
+    StatementRow.prop,
+    StatementRow.value,
+    StatementRow.object_entity_id,
+    StatementRow.qualifiers_json,
+    StatementRow.observed_on,
+    StatementRow.document_id,
+    StatementRow.document_key,
+    StatementRow.document_version,
+    StatementRow.spans_json,
+    StatementRow.extractor,
+    StatementRow.origin,
+    StatementRow.confidence,
+    StatementRow.status,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NameCount:
+    """How often a subject cluster is given one name (by machine or person), and the latest id."""
+
+    origin: str
+    prop: str
+    value: str
+    count: int
+    first_id: int
+    last_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class LinkCount:
+    """How often an entity links to the page's entity with one property, and its latest link."""
+
+    entity_id: int
+    prop: str
+    value: str
+    count: int
+    last_id: int
+
+
+class EntityFactsReader:
+    """Reads for one entity page inside the caller's session; every read honours visibility."""
+
+    def __init__(self, session: Session, who: Principal) -> None:
+        self.session = session
+        self.who = who
+
+    def _live(self) -> ColumnElement[bool]:
+        return (StatementRow.status != Status.REJECTED.value) & visible_clause(
+            StatementRow.visibility, StatementRow.owner_org_id, self.who
+        )
+
+    def _facts(self, stmt: Select[tuple[object, ...]]) -> list[StatementFacts]:
+        return [StatementFacts(*row) for row in self.session.execute(stmt)]
+
+    def any_about(self, ids: Sequence[int]) -> bool:
+        """Whether any visible statement has one of these entities as subject or object."""
+        for column in (StatementRow.entity_id, StatementRow.object_entity_id):
+            stmt = select(StatementRow.id).where(column.in_(list(ids)), self._live()).limit(1)
+            if self.session.scalar(stmt) is not None:
+                return True
+        return False
+
+    def count_about(self, ids: Sequence[int]) -> int:
+        """Visible statements with one of these entities as subject or object (each once)."""
+        subject = StatementRow.entity_id.in_(list(ids))
+        total = 0
+        # Two index searches instead of one OR, which SQLite may answer with a table scan.
+        for where in (subject, StatementRow.object_entity_id.in_(list(ids)) & ~subject):
+            stmt = select(func.count()).select_from(StatementRow).where(where, self._live())
+            total += int(self.session.scalar(stmt) or 0)
+        return total
+
+    def of_subjects(
+        self, ids: Sequence[int], props: Sequence[str] | None = None
+    ) -> list[StatementFacts]:
+        """Visible statements with these subjects (and properties, if given), by id."""
+        stmt = select(*_COLUMNS).where(StatementRow.entity_id.in_(list(ids)), self._live())
+        if props is not None:
+            stmt = stmt.where(StatementRow.prop.in_(list(props)))
+        return self._facts(stmt.order_by(StatementRow.id))
+
+    def of_objects(self, ids: Sequence[int], props: Sequence[str]) -> list[StatementFacts]:
+        """Visible statements pointing at these entities with these properties, by id."""
+        stmt = select(*_COLUMNS).where(
+            StatementRow.object_entity_id.in_(list(ids)),
+            StatementRow.prop.in_(list(props)),
+            self._live(),
+        )
+        return self._facts(stmt.order_by(StatementRow.id))
+
+    def by_ids(self, statement_ids: Iterable[int]) -> list[StatementFacts]:
+        """Visible statements by id, in id order."""
+        wanted = sorted(set(statement_ids))
+        out: list[StatementFacts] = []
+        for chunk in chunks(wanted, 500):
+            stmt = select(*_COLUMNS).where(StatementRow.id.in_(chunk), self._live())
+            out.extend(self._facts(stmt.order_by(StatementRow.id)))
+        return out
+
+    def name_counts(self, ids: Sequence[int], props: Sequence[str]) -> list[NameCount]:
+        """Per (property, value, origin): how many visible statements and the latest id."""
+        stmt = (
+            select(
+                StatementRow.origin,
+                StatementRow.prop,
+                StatementRow.value,
+                func.count(),
+                func.min(StatementRow.id),
+                func.max(StatementRow.id),
+            )
+            .where(
+                StatementRow.entity_id.in_(list(ids)),
+                StatementRow.prop.in_(list(props)),
+                self._live(),
+            )
+            .group_by(StatementRow.origin, StatementRow.prop, StatementRow.value)
+        )
+        return [
+            NameCount(origin, prop, value, int(n), int(first), int(last))
+            for origin, prop, value, n, first, last in self.session.execute(stmt)
+        ]
+
+    def links_to(self, ids: Sequence[int], props: Sequence[str]) -> list[LinkCount]:
+        """Per (subject, property, value) pointing at these entities: count and latest id."""
+        stmt = (
+            select(
+                StatementRow.entity_id,
+                StatementRow.prop,
+                StatementRow.value,
+                func.count(),
+                func.max(StatementRow.id),
+            )
+            .where(
+                StatementRow.object_entity_id.in_(list(ids)),
+                StatementRow.prop.in_(list(props)),
+                self._live(),
+            )
+            .group_by(StatementRow.entity_id, StatementRow.prop, StatementRow.value)
+        )
+        return [
+            LinkCount(int(e), prop, value, int(n), int(last))
+            for e, prop, value, n, last in self.session.execute(stmt)
+        ]
+
+    def latest(self, ids: Sequence[int], prop: str, value: str, limit: int) -> list[StatementFacts]:
+        """The newest visible statements of one subject cluster, property and value."""
+        stmt = select(*_COLUMNS).where(
+            StatementRow.entity_id.in_(list(ids)),
+            StatementRow.prop == prop,
+            StatementRow.value == value,
+            self._live(),
+        )
+        return self._facts(stmt.order_by(StatementRow.id.desc()).limit(limit))
+
+    def quotes(self, spans: Iterable[tuple[int, int, int]]) -> dict[tuple[int, int, int], str]:
+        """The text under each (document id, start, end), cut in SQL so no document is loaded."""
+        wanted = sorted(set(spans))
+        out: dict[tuple[int, int, int], str] = {}
+        for chunk in chunks(wanted, _QUOTES_PER_QUERY):
+            # VALUES columns are column1..3 in both SQLite and PostgreSQL.
+            rows = ", ".join(f"(:d{n}, :s{n}, :e{n})" for n in range(len(chunk)))
+            query = text(
+                "SELECT v.column1, v.column2, v.column3, "
+                "substr(d.original_text, v.column2 + 1, v.column3 - v.column2) "
+                f"FROM (VALUES {rows}) AS v JOIN documents d ON d.id = v.column1"
+            )
+            params: dict[str, int] = {}
+            for n, (doc_id, start, end) in enumerate(chunk):
+                params.update({f"d{n}": doc_id, f"s{n}": start, f"e{n}": max(end, start)})
+            for doc_id, start, end, quoted in self.session.execute(query, params):
+                out[(int(doc_id), int(start), int(end))] = str(quoted)
+        return out
