@@ -158,11 +158,13 @@ class FacetValue:
 
 @dataclass(slots=True)
 class SearchResult:
-    """A page of hits, the total number of matches and facet counts over all matches."""
+    """A page of hits, the total number of matches and facet counts (exact up to a sample)."""
 
     total: int
     hits: list[SearchHit] = field(default_factory=list)
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    # True when there were more matches than the facet sample: counts are scaled estimates.
+    facets_estimated: bool = False
 
 
 @dataclass(frozen=True, slots=True)

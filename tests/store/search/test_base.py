@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -17,7 +18,7 @@ from daphuong.domain.extraction import (
 from daphuong.domain.search import SearchFilters, SearchQuery, SearchResult
 from daphuong.store.engine import Database
 from daphuong.store.models import OrganizationRow
-from daphuong.store.search import SearchIndex, make_index
+from daphuong.store.search import SearchIndex, base, make_index
 from daphuong.text.query import parse_query
 from tests.store.search.helpers import add_doc
 
@@ -248,3 +249,58 @@ def test_entity_quick_find(db: Database, index: SearchIndex) -> None:
         index.upsert_entity(s, 1, "PERSON", ["Lê Hoài Trung"])
         index.delete_entity(s, 2)
     assert find("le hoai") == [(1, "Lê Hoài Trung")]
+
+
+def test_every_principal_sees_exactly_what_can_see_allows(db: Database, index: SearchIndex) -> None:
+    docs: dict[int, tuple[Visibility, int | None]] = {}
+    with db.transaction() as s:
+        s.add_all([OrganizationRow(id=i, name=f"Bộ {i}") for i in (1, 2, 3)])
+        s.flush()
+        for n, (vis, owner) in enumerate(itertools.product(Visibility, (None, 1, 2, 3))):
+            doc = add_doc(
+                s,
+                index,
+                f"Hợp tác số {n}.",
+                published=dt.datetime(2024, 1, 1),
+                visibility=vis,
+                owner_org_id=owner,
+            )
+            docs[doc] = (vis, owner)
+    principals = [
+        Principal.anonymous(),
+        Principal(user_id=1, org_id=1, role=Role.VIEWER),
+        Principal(user_id=2, org_id=2, role=Role.EDITOR, partner_of=frozenset({1, 3})),
+        Principal(user_id=3, role=Role.COORDINATOR),
+        ADMIN,
+    ]
+    for who in principals:
+        expected = {d for d, (vis, owner) in docs.items() if who.can_see(vis, owner)}
+        result = _search(db, "hop tac", who, limit=50)
+        assert (set(_ids(result)), result.total) == (expected, len(expected)), who
+        assert [(v.label, v.count) for v in result.facets["year"]] == [("2024", len(expected))]
+
+
+def test_levels_rank_title_hits_first_then_newest(db: Database, index: SearchIndex) -> None:
+    day = dt.datetime(2024, 5, 1, tzinfo=dt.UTC)
+    with db.transaction() as s:
+        old_body = add_doc(s, index, "Bàn về hợp tác.", published=day)
+        new_body = add_doc(s, index, "Lại bàn về hợp tác.", published=day.replace(day=3))
+        titled = add_doc(s, index, "Nội dung.", title="Hợp tác", published=day.replace(day=2))
+        undated = add_doc(s, index, "Không ngày, hợp tác.")
+    assert _ids(_search(db, "hop tac")) == [titled, new_body, old_body, undated]
+    assert _ids(_search(db, "hop tac", limit=2, offset=1)) == [new_body, old_body]
+
+
+def test_facet_counts_above_the_sample_are_scaled_estimates(
+    db: Database, index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(base, "WINDOW", 4)
+    y24 = dt.datetime(2024, 6, 1, tzinfo=dt.UTC)
+    with db.transaction() as s:
+        for i in range(8):
+            add_doc(s, index, f"Hợp tác {i}.", published=y24.replace(day=i + 1))
+    result = _search(db, "hop tac")
+    assert (result.total, result.facets_estimated) == (8, True)
+    assert result.facets["year"][0].count == 8  # 4 of 4 sampled, scaled by 8 / 4
+    small = _search(db, "hop tac", filters=SearchFilters(date_to=dt.date(2024, 6, 3)))
+    assert (small.total, small.facets_estimated, small.facets["year"][0].count) == (3, False, 3)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import BigInteger, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -16,40 +16,53 @@ VectorType = Text().with_variant(TSVECTOR(), "postgresql")
 
 
 class SearchDocRow(Base):
-    """One indexed (current) document version with what filters and visibility need."""
+    """One indexed (current) document version with its sort key and visibility."""
 
     __tablename__ = "search_docs"
-    __table_args__ = (
-        Index("ix_search_docs_visibility_owner", "visibility", "owner_org_id"),
-        Index("ix_search_docs_vector", "vector", postgresql_using="gin"),
-    )
+    __table_args__ = (Index("ix_search_docs_vector", "vector", postgresql_using="gin"),)
 
     doc_id: Mapped[int] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
     )
+    # published minute and doc_id in one integer (store/search/meta.sort_key): newest first is
+    # descending key order, so top-k reads stop early; it is also the FTS5 rowid on SQLite.
+    sort_key: Mapped[int] = mapped_column(BigInteger, unique=True)
     visibility: Mapped[str] = mapped_column(String(16))
     owner_org_id: Mapped[int | None] = mapped_column()
-    published: Mapped[dt.datetime | None] = mapped_column(index=True)
+    published: Mapped[dt.datetime | None] = mapped_column()
     vector: Mapped[str | None] = mapped_column(VectorType)
 
 
+class SearchFacetValueRow(Base):
+    """Dictionary of facet values: documents refer to them by a small integer id."""
+
+    __tablename__ = "search_facet_values"
+    __table_args__ = (UniqueConstraint("facet", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    facet: Mapped[str] = mapped_column(String(16))
+    key: Mapped[str] = mapped_column(String(300))
+    label: Mapped[str] = mapped_column(String(300))
+
+
 class SearchFacetRow(Base):
-    """One facet value of an indexed document (entity, type, event, outlet, year)."""
+    """One facet value of an indexed document, as (document sort key, value id)."""
 
     __tablename__ = "search_facets"
-    # WITHOUT ROWID on SQLite: rows are clustered by (doc_id, facet, key), so facet counts
-    # read a document's values in one B-tree range instead of index + table lookups.
+    # WITHOUT ROWID on SQLite: rows are clustered by document, so counting the facets of a
+    # page of matches reads one short B-tree range per document.
     __table_args__ = (
-        Index("ix_search_facets_facet_key", "facet", "key", "doc_id"),
+        Index("ix_search_facets_value_doc", "value_id", "doc_key"),
         {"sqlite_with_rowid": False},
     )
 
-    doc_id: Mapped[int] = mapped_column(
-        ForeignKey("search_docs.doc_id", ondelete="CASCADE"), primary_key=True
+    doc_key: Mapped[int] = mapped_column(
+        BigInteger,
+        ForeignKey("search_docs.sort_key", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
     )
-    facet: Mapped[str] = mapped_column(String(16), primary_key=True)
-    key: Mapped[str] = mapped_column(String(300), primary_key=True)
-    label: Mapped[str] = mapped_column(String(300))
+    value_id: Mapped[int] = mapped_column(ForeignKey("search_facet_values.id"), primary_key=True)
 
 
 class SearchEntityRow(Base):

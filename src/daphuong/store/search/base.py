@@ -1,51 +1,57 @@
-"""The SearchIndex interface and the SQL both backends share (filters, facets, paging, hits)."""
+"""The SearchIndex interface and the SQL both backends share (bookkeeping, levels, facets, hits)."""
 
 from __future__ import annotations
 
 import json
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import (
-    ColumnElement,
-    FromClause,
-    delete,
-    func,
-    insert,
-    literal,
-    select,
-    true,
-)
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from daphuong.domain.access import Principal
-from daphuong.domain.search import (
-    EntityHit,
-    FacetValue,
-    ParsedQuery,
-    SearchHit,
-    SearchQuery,
-    SearchResult,
-)
-from daphuong.store.access import visible_clause
+from daphuong.domain.search import EntityHit, ParsedQuery, SearchHit, SearchQuery, SearchResult
 from daphuong.store.models import DocumentRow
+from daphuong.store.search import facets as facet_store
 from daphuong.store.search.entities import best_name, quick_find_query
-from daphuong.store.search.filters import filter_clauses
+from daphuong.store.search.meta import (
+    Disjunction,
+    day_key,
+    doc_id_of,
+    doc_tokens,
+    level_score,
+    sort_key,
+    visible_tokens,
+)
 from daphuong.store.search.prepare import FacetEntry, IndexedDocument
 from daphuong.store.search.snippets import document_snippet
-from daphuong.store.search.tables import DOCS, ENTITIES, FACETS
+from daphuong.store.search.tables import DOCS, ENTITIES
 from daphuong.text.analyze import Keys, token_keys
+
+# The newest matches read per search: ranked by level, counted for facets (estimates above).
+WINDOW = 1000
 
 
 @dataclass(frozen=True, slots=True)
 class MatchSource:
-    """How a backend finds matching documents: rows to select from, a condition, a score."""
+    """How a backend finds matching entities: rows to select from, a condition, a score."""
 
-    from_: FromClause
-    where: ColumnElement[bool]
-    score: ColumnElement[Any]
+    from_: Any
+    where: Any
+    score: Any
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What every statement of one search shares: the words, who asks, the filters."""
+
+    parsed: ParsedQuery
+    visible: Disjunction | None  # None: the caller sees everything
+    facet_ids: tuple[tuple[int, ...], ...]  # AND across, OR within
+    low: int | None = None  # sort-key range from the date filters
+    high: int | None = None
 
 
 class SearchIndex(ABC):
@@ -99,19 +105,37 @@ class SearchIndex(ABC):
 
 
 class SqlSearchIndex(SearchIndex):
-    """Shared SQL: bookkeeping tables, filters, facets, paging; backends supply the matching."""
+    """Shared SQL; backends supply token storage and the newest-first match statements."""
 
     @abstractmethod
-    def _write_text(self, session: Session, docs: Sequence[IndexedDocument]) -> None:
-        """Store the token streams of documents."""
+    def _write_text(
+        self, session: Session, docs: Sequence[IndexedDocument], metas: Sequence[list[str]]
+    ) -> None:
+        """Store the token streams and meta tokens of documents."""
 
     @abstractmethod
-    def _delete_text(self, session: Session, doc_ids: Sequence[int]) -> None:
-        """Forget the token streams of documents."""
+    def _delete_text(self, session: Session, keys: Sequence[int]) -> None:
+        """Forget the token streams of documents (by sort key)."""
 
     @abstractmethod
-    def _match(self, parsed: ParsedQuery, *, scored: bool) -> MatchSource:
-        """Rows of search_docs matching the query, with a relevance score (higher is better)."""
+    def _rewrite_meta(self, session: Session, key: int, old: list[str], new: list[str]) -> None:
+        """Swap one document's meta tokens."""
+
+    @abstractmethod
+    def _flags(self, parsed: ParsedQuery) -> list[str]:
+        """Ranking conditions, most important first (exact marks, adjacency, title)."""
+
+    @abstractmethod
+    def _keys(self, session: Session, plan: Plan, n: int) -> list[int]:
+        """Sort keys of up to n matches, newest first."""
+
+    @abstractmethod
+    def _flag_keys(self, session: Session, flag: str, low: int) -> set[int]:
+        """Sort keys at or above `low` of documents where a ranking flag holds."""
+
+    @abstractmethod
+    def _count(self, session: Session, plan: Plan) -> int:
+        """Number of matches."""
 
     @abstractmethod
     def _write_entity_text(
@@ -132,118 +156,106 @@ class SqlSearchIndex(SearchIndex):
         if not docs:
             return
         self.remove_documents(session, [d.doc_id for d in docs])
-        self._insert_docs(session, docs)
-        facets = [
-            {"doc_id": d.doc_id, "facet": f.facet, "key": f.key, "label": f.label}
-            for d in docs
-            for f in d.facets
-        ]
-        if facets:
-            session.execute(insert(FACETS), facets)
+        ids = facet_store.value_ids(session, (f for d in docs for f in d.facets))
+        rows: list[dict[str, int]] = []
+        metas: list[list[str]] = []
+        for d in docs:
+            own = [ids[(f.facet, f.key)] for f in d.facets]
+            key = sort_key(d.published, d.doc_id)
+            rows.extend({"doc_key": key, "value_id": v} for v in own)
+            metas.append(doc_tokens(d.visibility, d.owner_org_id, own))
+        self._insert_docs(session, docs, metas)
+        facet_store.write_rows(session, rows)
 
-    def _insert_docs(self, session: Session, docs: Sequence[IndexedDocument]) -> None:
-        """Insert search_docs rows and the token streams."""
+    def _insert_docs(
+        self, session: Session, docs: Sequence[IndexedDocument], metas: Sequence[list[str]]
+    ) -> None:
+        """Insert search_docs rows, then the token streams."""
         session.execute(insert(DOCS), [self._doc_values(d) for d in docs])
-        self._write_text(session, docs)
+        self._write_text(session, docs, metas)
 
     def _doc_values(self, doc: IndexedDocument) -> dict[str, Any]:
         return {
             "doc_id": doc.doc_id,
+            "sort_key": sort_key(doc.published, doc.doc_id),
             "visibility": doc.visibility,
             "owner_org_id": doc.owner_org_id,
             "published": doc.published,
         }
 
     def remove_documents(self, session: Session, doc_ids: Sequence[int]) -> None:
-        """Delete facets, rows and token streams."""
+        """Delete facets, token streams and rows."""
         if not doc_ids:
             return
-        self._delete_text(session, doc_ids)
-        session.execute(delete(FACETS).where(FACETS.c.doc_id.in_(doc_ids)))
-        session.execute(delete(DOCS).where(DOCS.c.doc_id.in_(doc_ids)))
+        keys = list(session.scalars(select(DOCS.c.sort_key).where(DOCS.c.doc_id.in_(doc_ids))))
+        if not keys:
+            return
+        facet_store.delete_rows(session, keys)
+        self._delete_text(session, keys)
+        session.execute(delete(DOCS).where(DOCS.c.sort_key.in_(keys)))
 
     def replace_facets(self, session: Session, doc_id: int, facets: Sequence[FacetEntry]) -> None:
-        """Swap the facet rows of one indexed document (no-op when it is not indexed)."""
-        if session.scalar(select(DOCS.c.doc_id).where(DOCS.c.doc_id == doc_id)) is None:
+        """Swap the facet rows and tokens of one indexed document (no-op when not indexed)."""
+        row = session.execute(
+            select(DOCS.c.sort_key, DOCS.c.visibility, DOCS.c.owner_org_id).where(
+                DOCS.c.doc_id == doc_id
+            )
+        ).first()
+        if row is None:
             return
-        session.execute(delete(FACETS).where(FACETS.c.doc_id == doc_id))
-        rows = [
-            {"doc_id": doc_id, "facet": f.facet, "key": f.key, "label": f.label} for f in facets
-        ]
-        if rows:
-            session.execute(insert(FACETS), rows)
+        key, visibility, owner = row
+        old = [v for v in self.facets_of(session, [doc_id]).get(doc_id, [])]
+        old_ids = facet_store.value_ids(session, old)
+        ids = facet_store.value_ids(session, facets)
+        new = [ids[(f.facet, f.key)] for f in facets]
+        facet_store.delete_rows(session, [key])
+        facet_store.write_rows(session, [{"doc_key": key, "value_id": v} for v in new])
+        before = doc_tokens(visibility, owner, [old_ids[(f.facet, f.key)] for f in old])
+        self._rewrite_meta(session, key, before, doc_tokens(visibility, owner, new))
 
     def facets_of(self, session: Session, doc_ids: Sequence[int]) -> dict[int, list[FacetEntry]]:
-        """Facet rows grouped by document."""
-        out: dict[int, list[FacetEntry]] = {}
-        stmt = select(FACETS).where(FACETS.c.doc_id.in_(doc_ids))
-        for row in session.execute(stmt):
-            out.setdefault(row.doc_id, []).append(FacetEntry(row.facet, row.key, row.label))
-        return out
+        """Facet values grouped by document."""
+        return facet_store.stored(session, doc_ids)
 
-    def _source(self, parsed: ParsedQuery, *, scored: bool) -> MatchSource:
-        if parsed.is_empty:  # browse: every visible document, newest first
-            return MatchSource(DOCS, true(), literal(0.0))
-        return self._match(parsed, scored=scored)
+    def _plan(self, session: Session, query: SearchQuery, who: Principal) -> Plan:
+        f = query.filters
+        return Plan(
+            parsed=query.parsed,
+            visible=visible_tokens(who),
+            facet_ids=tuple(tuple(ids) for ids in facet_store.filter_ids(session, f)),
+            low=day_key(f.date_from) if f.date_from else None,
+            high=day_key(f.date_to.fromordinal(f.date_to.toordinal() + 1)) if f.date_to else None,
+        )
 
     def search(self, session: Session, query: SearchQuery, who: Principal) -> SearchResult:
         """Page of hits, total and facets; all three restricted to what `who` may see."""
-        conditions = [
-            visible_clause(DOCS.c.visibility, DOCS.c.owner_org_id, who),
-            *filter_clauses(query.filters),
-        ]
-        ranked = self._source(query.parsed, scored=True)
-        page = session.execute(
-            select(DOCS.c.doc_id, ranked.score.label("score"))
-            .select_from(ranked.from_)
-            .where(ranked.where, *conditions)
-            .order_by(ranked.score.desc(), DOCS.c.published.desc().nulls_last(), DOCS.c.doc_id)
-            .limit(query.limit)
-            .offset(query.offset)
-        ).all()
-        plain = self._source(query.parsed, scored=False)
-        total = session.scalar(
-            select(func.count()).select_from(plain.from_).where(plain.where, *conditions)
-        )
-        result = SearchResult(total=int(total or 0))
-        result.facets = self._facets(session, plain, conditions, query.facet_size)
-        result.hits = self._hits(session, [(r[0], float(r[1])) for r in page], query)
+        plan = self._plan(session, query, who)
+        if any(not ids for ids in plan.facet_ids):
+            return SearchResult(total=0)  # a filter value no document has
+        window = self._keys(session, plan, WINDOW)
+        total = len(window) if len(window) < WINDOW else self._count(session, plan)
+        result = SearchResult(total=total, facets_estimated=total > len(window))
+        scale = total / len(window) if window else 1.0
+        result.facets = facet_store.count(session, window, query.facet_size, scale)
+        page = self._page(session, plan, window, query.offset + query.limit)
+        result.hits = self._hits(session, page[query.offset :], query)
         return result
 
-    def _facets(
-        self,
-        session: Session,
-        source: MatchSource,
-        conditions: list[ColumnElement[bool]],
-        size: int,
-    ) -> dict[str, list[FacetValue]]:
-        counts = (
-            select(
-                FACETS.c.facet,
-                FACETS.c.key,
-                func.min(FACETS.c.label).label("label"),
-                func.count().label("n"),
-            )
-            .select_from(source.from_)
-            .join(FACETS, FACETS.c.doc_id == DOCS.c.doc_id)
-            .where(source.where, *conditions)
-            .group_by(FACETS.c.facet, FACETS.c.key)
-            .subquery("counts")
-        )
-        # Top values per facet chosen in SQL: an entity facet can have thousands of values.
-        rank = func.row_number().over(
-            partition_by=counts.c.facet, order_by=(counts.c.n.desc(), counts.c.label)
-        )
-        ranked = select(counts, rank.label("rn")).subquery("ranked")
-        rows = session.execute(
-            select(ranked.c.facet, ranked.c.key, ranked.c.label, ranked.c.n)
-            .where(ranked.c.rn <= size)
-            .order_by(ranked.c.facet, ranked.c.rn)
-        ).all()
-        grouped: dict[str, list[FacetValue]] = {}
-        for facet, key, label, count in rows:
-            grouped.setdefault(facet, []).append(FacetValue(key, label, int(count)))
-        return grouped
+    def _page(
+        self, session: Session, plan: Plan, window: list[int], n: int
+    ) -> list[tuple[int, float]]:
+        """The window ranked by level (newest first within one), then older matches."""
+        if not window:
+            return []
+        flags = self._flags(plan.parsed) if not plan.parsed.is_empty else []
+        # One read per flag over the window's key range only (ascending from its oldest key).
+        sets = [self._flag_keys(session, flag, window[-1]) for flag in flags]
+        scored = [(level_score([k in found for found in sets]), k) for k in window]
+        ranked = [(k, score) for score, k in sorted(scored, key=lambda p: (-p[0], -p[1]))]
+        if n > len(ranked) == WINDOW:  # deep pages: older matches, newest first
+            older = replace(plan, high=window[-1])
+            ranked += [(k, 0.0) for k in self._keys(session, older, n - len(ranked))]
+        return ranked[:n]
 
     def _hits(
         self, session: Session, page: list[tuple[int, float]], query: SearchQuery
@@ -261,10 +273,10 @@ class SqlSearchIndex(SearchIndex):
             DocumentRow.offsets_json,
             DocumentRow.clutter_json,
         )
-        ids = [doc_id for doc_id, _ in page]
+        ids = [doc_id_of(key) for key, _ in page]
         rows = {r.id: r for r in session.execute(select(*cols).where(DocumentRow.id.in_(ids)))}
         hits: list[SearchHit] = []
-        for doc_id, score in page:
+        for doc_id, (_, score) in zip(ids, page, strict=True):
             r = rows.get(doc_id)
             if r is None:
                 continue  # deleted since it was indexed

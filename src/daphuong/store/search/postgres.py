@@ -1,16 +1,17 @@
-"""PostgreSQL backend: one tsvector of folded and exact lexemes per row, GIN index, ts_rank."""
+"""PostgreSQL backend: one tsvector of folded, exact and meta lexemes per row, GIN index."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, bindparam, case, cast, func, insert, literal, update
+from sqlalchemy import ColumnElement, bindparam, case, cast, func, insert, literal, text, update
 from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
 from sqlalchemy.orm import Session
 
 from daphuong.domain.search import AnyOf, Clause, Item, ParsedQuery, Phrase
-from daphuong.store.search.base import MatchSource, SqlSearchIndex
+from daphuong.store.search.base import MatchSource, Plan, SqlSearchIndex
+from daphuong.store.search.meta import facet_token
 from daphuong.store.search.prepare import IndexedDocument
 from daphuong.store.search.tables import DOCS, ENTITIES
 from daphuong.text.analyze import Keys
@@ -21,14 +22,21 @@ MAX_POSITIONS_PER_LEXEME = 256  # PostgreSQL keeps at most this many
 _GAP = 2  # positions left empty between title and body (and between names) so phrases stop
 # Added per tier a row reaches; ts_rank stays far below, so tiers never interleave.
 TIER = 1000.0
+META = "~"
 
 
 def _lexeme(word: str) -> str:
     return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def tsvector_literal(streams: Sequence[tuple[Sequence[Keys], str]]) -> str:
-    """A tsvector literal: each token's folded and (if different) exact key at its position."""
+def tsvector_literal(
+    streams: Sequence[tuple[Sequence[Keys], str]], meta: Sequence[str] = ()
+) -> str:
+    """A tsvector literal: each token's folded and (if different) exact key at its position.
+
+    Meta tokens (visibility, owner, facet values) go in without positions, prefixed with '~',
+    which no query word can contain (words are letters and digits only).
+    """
     positions: dict[str, list[str]] = defaultdict(list)
     pos = 1
     for keys, weight in streams:
@@ -39,14 +47,15 @@ def tsvector_literal(streams: Sequence[tuple[Sequence[Keys], str]]) -> str:
                     positions[key].append(at)
             pos += 1
         pos += _GAP
-    return " ".join(f"{_lexeme(k)}:{','.join(v)}" for k, v in positions.items())
+    words = [f"{_lexeme(k)}:{','.join(v)}" for k, v in positions.items()]
+    return " ".join(words + [_lexeme(META + m) for m in meta])
 
 
-def _clause(clause: Clause, *, exact: bool) -> str:
+def _clause(clause: Clause, *, exact: bool, weight: str = "") -> str:
     terms = clause.terms if isinstance(clause, Phrase) else (clause,)
-    words = [_lexeme(t.tone if exact else t.fold) for t in terms]
+    words = [_lexeme(t.tone if exact else t.fold) + (f":{weight}" if weight else "") for t in terms]
     if terms[-1].prefix:
-        words[-1] += ":*"
+        words[-1] += ":*" if not weight else "*"
     return "(" + " <-> ".join(words) + ")"
 
 
@@ -94,34 +103,107 @@ def _score(vector: ColumnElement[str], parsed: ParsedQuery) -> ColumnElement[flo
     return score
 
 
+def title_tsquery(parsed: ParsedQuery) -> str:
+    """Every required item occurs in the title (weight A, folded)."""
+    parts = []
+    for item in parsed.required:
+        options = item.options if isinstance(item, AnyOf) else (item,)
+        parts.append("(" + " | ".join(_clause(c, exact=False, weight="A") for c in options) + ")")
+    return " & ".join(parts)
+
+
+def _meta_any(groups: Sequence[Sequence[str]]) -> str:
+    return (
+        "(" + " | ".join("(" + " & ".join(_lexeme(META + t) for t in g) + ")" for g in groups) + ")"
+    )
+
+
+def base_tsquery(plan: Plan) -> str | None:
+    """Text match & visibility & facet filters as one tsquery (None: every row)."""
+    parts = [f"({match_tsquery(plan.parsed)})"] if not plan.parsed.is_empty else []
+    if plan.visible is not None:
+        parts.append(_meta_any(plan.visible))
+    parts.extend(_meta_any([(facet_token(v),) for v in ids]) for ids in plan.facet_ids)
+    return " & ".join(parts) or None
+
+
+def _where(plan: Plan, tsquery: str | None) -> tuple[str, dict[str, object]]:
+    conds: list[str] = ["TRUE"]
+    params: dict[str, object] = {}
+    if tsquery:
+        conds.append("vector @@ CAST(:q AS tsquery)")
+        params["q"] = tsquery
+    if plan.low is not None:
+        conds.append("sort_key >= :lo")
+        params["lo"] = plan.low
+    if plan.high is not None:
+        conds.append("sort_key < :hi")
+        params["hi"] = plan.high
+    return " AND ".join(conds), params
+
+
 class PostgresSearchIndex(SqlSearchIndex):
     """tsvector columns on search_docs and search_entities, both with GIN indexes."""
 
     dialect = "postgresql"
 
-    def _insert_docs(self, session: Session, docs: Sequence[IndexedDocument]) -> None:
-        """Insert rows with their tsvector in one statement."""
+    def _insert_docs(
+        self, session: Session, docs: Sequence[IndexedDocument], metas: Sequence[list[str]]
+    ) -> None:
+        """Insert rows with their tsvector (text and meta lexemes) in one statement."""
         rows = [
             {
                 **self._doc_values(d),
-                "vector_literal": tsvector_literal([(d.title_keys, "A"), (d.body_keys, "")]),
+                "vector_literal": tsvector_literal([(d.title_keys, "A"), (d.body_keys, "")], meta),
             }
-            for d in docs
+            for d, meta in zip(docs, metas, strict=True)
         ]
         stmt = insert(DOCS).values(vector=cast(bindparam("vector_literal"), TSVECTOR))
         session.execute(stmt, rows)
 
-    def _write_text(self, session: Session, docs: Sequence[IndexedDocument]) -> None:
+    def _write_text(
+        self, session: Session, docs: Sequence[IndexedDocument], metas: Sequence[list[str]]
+    ) -> None:
         """Written by _insert_docs together with the row."""
 
-    def _delete_text(self, session: Session, doc_ids: Sequence[int]) -> None:
+    def _delete_text(self, session: Session, keys: Sequence[int]) -> None:
         """The vector lives on the row, which the shared code deletes."""
 
-    def _match(self, parsed: ParsedQuery, *, scored: bool) -> MatchSource:
-        query = cast(literal(match_tsquery(parsed)), TSQUERY)
-        where = DOCS.c.vector.op("@@")(query)
-        score = _score(DOCS.c.vector, parsed) if scored else literal(0.0)
-        return MatchSource(DOCS, where, score)
+    def _rewrite_meta(self, session: Session, key: int, old: list[str], new: list[str]) -> None:
+        session.execute(
+            text(
+                "UPDATE search_docs SET vector = ts_delete(vector, CAST(:old AS text[])) "
+                "|| CAST(:new AS tsvector) WHERE sort_key = :k"
+            ),
+            {
+                "old": [META + t for t in old],
+                "new": " ".join(_lexeme(META + t) for t in new),
+                "k": key,
+            },
+        )
+
+    def _flags(self, parsed: ParsedQuery) -> list[str]:
+        return [*tier_tsqueries(parsed), title_tsquery(parsed)]
+
+    def _keys(self, session: Session, plan: Plan, n: int) -> list[int]:
+        where, params = _where(plan, base_tsquery(plan))
+        stmt = text(
+            f"SELECT sort_key FROM search_docs WHERE {where} ORDER BY sort_key DESC LIMIT :n"
+        )
+        return list(session.scalars(stmt, {**params, "n": n}))
+
+    def _flag_keys(self, session: Session, flag: str, low: int) -> set[int]:
+        stmt = text(
+            "SELECT sort_key FROM search_docs "
+            "WHERE sort_key >= :lo AND vector @@ CAST(:q AS tsquery)"
+        )
+        return set(session.scalars(stmt, {"q": flag, "lo": low}))
+
+    def _count(self, session: Session, plan: Plan) -> int:
+        where, params = _where(plan, base_tsquery(plan))
+        return int(
+            session.scalar(text(f"SELECT count(*) FROM search_docs WHERE {where}"), params) or 0
+        )
 
     def _write_entity_text(
         self, session: Session, entity_id: int, names: Sequence[list[Keys]]

@@ -1,4 +1,4 @@
-"""SQLite FTS5 backend: pre-folded and exact token streams, bm25 ranking with an exact boost."""
+"""SQLite FTS5 backend: pre-folded and exact token streams, meta tokens, newest-first levels."""
 
 from __future__ import annotations
 
@@ -8,15 +8,13 @@ from sqlalchemy import Float, Integer, bindparam, text, true
 from sqlalchemy.orm import Session
 
 from daphuong.domain.search import AnyOf, Clause, Item, ParsedQuery, Phrase, Term
-from daphuong.store.search.base import MatchSource, SqlSearchIndex
+from daphuong.store.search.base import MatchSource, Plan, SqlSearchIndex
+from daphuong.store.search.meta import ANY, facet_token, sort_key
 from daphuong.store.search.prepare import IndexedDocument
-from daphuong.store.search.tables import DOCS, ENTITIES
+from daphuong.store.search.tables import ENTITIES
 from daphuong.text.analyze import Keys, fold_stream, tone_stream
 from daphuong.text.query import adjacent_runs
 
-# bm25 column weights (title_f, body_f, title_x, body_x): exact-diacritic hits outrank folded
-# ones, and a title hit outranks a body hit.
-_WEIGHTS = "3.0, 1.0, 12.0, 4.0"
 _FOLD = "{title_f body_f}"
 # Added per tier a document reaches; far above any bm25 value, so tiers never interleave.
 TIER = 1000.0
@@ -96,6 +94,40 @@ def tier_expressions(
     return tiers
 
 
+def title_expression(parsed: ParsedQuery, title_cols: str = "{title_f}") -> str:
+    """Every required item occurs in the title (folded)."""
+    parts = []
+    for item in parsed.required:
+        options = item.options if isinstance(item, AnyOf) else (item,)
+        parts.append("(" + " OR ".join(_only(c, title_cols, exact=False) for c in options) + ")")
+    return " AND ".join(parts)
+
+
+def _meta_any(groups: Sequence[Sequence[str]]) -> str:
+    ors = " OR ".join("(" + " AND ".join(f'"{t}"' for t in g) + ")" for g in groups)
+    return f"{{meta}} : ({ors})"
+
+
+def base_expression(plan: Plan) -> str:
+    """The text match AND the visibility rule AND the facet filters, as one MATCH."""
+    parts = [
+        f"({fts_expression(plan.parsed)})" if not plan.parsed.is_empty else f'{{meta}} : "{ANY}"'
+    ]
+    if plan.visible is not None:
+        parts.append(_meta_any(plan.visible))
+    parts.extend(_meta_any([(facet_token(v),) for v in ids]) for ids in plan.facet_ids)
+    return " AND ".join(parts)
+
+
+def _range(plan: Plan) -> tuple[str, dict[str, int]]:
+    sql, params = "", {}
+    if plan.low is not None:
+        sql, params["lo"] = sql + " AND rowid >= :lo", plan.low
+    if plan.high is not None:
+        sql, params["hi"] = sql + " AND rowid < :hi", plan.high
+    return sql, params
+
+
 def _scored_sql(table: str, weights: str, tiers: list[str]) -> str:
     lifts = "".join(
         f" + (CASE WHEN rowid IN (SELECT rowid FROM {table} WHERE {table} MATCH :t{i}) "
@@ -106,51 +138,66 @@ def _scored_sql(table: str, weights: str, tiers: list[str]) -> str:
 
 
 class SqliteSearchIndex(SqlSearchIndex):
-    """FTS5 tables search_fts (documents) and search_entity_fts (entity names)."""
+    """FTS5 tables search_fts (documents, rowid = sort key) and search_entity_fts (names)."""
 
     dialect = "sqlite"
 
-    def _write_text(self, session: Session, docs: Sequence[IndexedDocument]) -> None:
+    def _write_text(
+        self, session: Session, docs: Sequence[IndexedDocument], metas: Sequence[list[str]]
+    ) -> None:
         rows = [
             {
-                "id": d.doc_id,
+                "id": sort_key(d.published, d.doc_id),
                 "tf": fold_stream(d.title_keys),
                 "bf": fold_stream(d.body_keys),
                 "tx": tone_stream(d.title_keys),
                 "bx": tone_stream(d.body_keys),
+                "m": " ".join(meta),
             }
-            for d in docs
+            for d, meta in zip(docs, metas, strict=True)
         ]
         session.execute(
             text(
-                "INSERT INTO search_fts(rowid, title_f, body_f, title_x, body_x) "
-                "VALUES (:id, :tf, :bf, :tx, :bx)"
+                "INSERT INTO search_fts(rowid, title_f, body_f, title_x, body_x, meta) "
+                "VALUES (:id, :tf, :bf, :tx, :bx, :m)"
             ),
             rows,
         )
 
-    def _delete_text(self, session: Session, doc_ids: Sequence[int]) -> None:
+    def _delete_text(self, session: Session, keys: Sequence[int]) -> None:
         session.execute(
-            text("DELETE FROM search_fts WHERE rowid IN :ids").bindparams(
-                bindparam("ids", expanding=True)
+            text("DELETE FROM search_fts WHERE rowid IN :keys").bindparams(
+                bindparam("keys", expanding=True)
             ),
-            {"ids": list(doc_ids)},
+            {"keys": list(keys)},
         )
 
-    def _match(self, parsed: ParsedQuery, *, scored: bool) -> MatchSource:
-        tiers = tier_expressions(parsed) if scored else []
-        score = _scored_sql("search_fts", _WEIGHTS, tiers) if scored else "0.0"
-        matches = (
-            text(
-                f"SELECT rowid AS doc_id, {score} AS score FROM search_fts "
-                "WHERE search_fts MATCH :q"
-            )
-            .bindparams(q=fts_expression(parsed), **{f"t{i}": t for i, t in enumerate(tiers)})
-            .columns(doc_id=Integer, score=Float)
-            .subquery("m")
+    def _rewrite_meta(self, session: Session, key: int, old: list[str], new: list[str]) -> None:
+        session.execute(
+            text("UPDATE search_fts SET meta = :m WHERE rowid = :k"), {"m": " ".join(new), "k": key}
         )
-        joined = matches.join(DOCS, DOCS.c.doc_id == matches.c.doc_id)
-        return MatchSource(joined, true(), matches.c.score)
+
+    def _flags(self, parsed: ParsedQuery) -> list[str]:
+        return [*tier_expressions(parsed), title_expression(parsed)]
+
+    def _keys(self, session: Session, plan: Plan, n: int) -> list[int]:
+        where, params = _range(plan)
+        stmt = text(
+            f"SELECT rowid FROM search_fts WHERE search_fts MATCH :q{where} "
+            "ORDER BY rowid DESC LIMIT :n"
+        )
+        return list(session.scalars(stmt, {"q": base_expression(plan), "n": n, **params}))
+
+    def _flag_keys(self, session: Session, flag: str, low: int) -> set[int]:
+        # Ascending from `low`: FTS5 seeks there and stops at the end. (Descending with a
+        # lower bound would search past it for the next match of a sparse flag.)
+        stmt = text("SELECT rowid FROM search_fts WHERE search_fts MATCH :q AND rowid >= :lo")
+        return set(session.scalars(stmt, {"q": flag, "lo": low}))
+
+    def _count(self, session: Session, plan: Plan) -> int:
+        where, params = _range(plan)
+        stmt = text(f"SELECT count(*) FROM search_fts WHERE search_fts MATCH :q{where}")
+        return int(session.scalar(stmt, {"q": base_expression(plan), **params}) or 0)
 
     def _write_entity_text(
         self, session: Session, entity_id: int, names: Sequence[list[Keys]]
