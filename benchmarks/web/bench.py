@@ -101,7 +101,7 @@ def _targets(db_path: Path, kind: str, count: int, rng: random.Random) -> list[s
         con.close()
 
 
-def _serve(db_path: Path, port: int) -> subprocess.Popen[bytes]:
+def _serve(db_path: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "DAPHUONG_DATABASE_URL": f"sqlite:///{db_path}",
@@ -109,9 +109,10 @@ def _serve(db_path: Path, port: int) -> subprocess.Popen[bytes]:
         "DAPHUONG_PIPELINE": '["normalize", "clean"]',
         "DAPHUONG_LOG_LEVEL": "WARNING",
     }
-    cmd = [str(Path(sys.executable).with_name("daphuong")), "serve", "--port", str(port)]
+    exe = str(Path(sys.executable).with_name("daphuong"))
+    cmd = [exe, "serve", "--port", str(port), "--workers", str(workers)]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    for _ in range(300):
+    for _ in range(900):  # workers build their services first: up to 90 s on a busy machine
         try:
             httpx.get(f"http://127.0.0.1:{port}/api/v1/documents?limit=1", timeout=1)
             return proc
@@ -132,11 +133,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--reuse", action="store_true", help="use an already built --db")
     parser.add_argument("--out", type=Path, default=RESULTS / "web.md")
     parser.add_argument("--pages", default="document,entity,search", help="comma-separated")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="serve --workers")
     args = parser.parse_args(argv)
     args.db.parent.mkdir(parents=True, exist_ok=True)
     built = {"documents": args.n} if args.reuse else build(args.db, args.n)
     port = _free_port()
-    proc = _serve(args.db, port)
+    load_before = os.getloadavg()
+    proc = _serve(args.db, port, args.workers)
     rng = random.Random(7)
     results: dict[str, dict[str, float]] = {}
     try:
@@ -152,7 +155,7 @@ def main(argv: list[str]) -> int:
         except subprocess.TimeoutExpired:
             proc.kill()  # requests still queued on the server: do not wait for them
             proc.wait()
-    _write(args, built, results, argv)
+    _write(args, built, results, argv, (load_before, os.getloadavg()))
     print(json.dumps(results, indent=2))
     return 0
 
@@ -162,16 +165,21 @@ def _write(
     built: dict[str, int],
     results: dict[str, dict[str, float]],
     argv: list[str],
+    load: tuple[tuple[float, float, float], tuple[float, float, float]],
 ) -> None:
+    """Append this run to the results file (every run is kept, with the machine's load)."""
+    when = time.strftime("%Y-%m-%d %H:%M")
     lines = [
-        "# Web load benchmark",
+        "",
+        f"## Run {when}",
         "",
         f"Command: `python -m benchmarks.web.bench {' '.join(argv)}`",
         "",
-        f"Database: SQLite, {built} (synthetic documents from benchmarks/search/generate.py).",
-        f"Server: `daphuong serve` (one uvicorn process) on loopback; {args.clients} concurrent "
-        f"clients (httpx, asyncio), up to {args.requests} requests per page kind; "
-        "target p95 <= 150 ms.",
+        f"Database: SQLite, {built}. Server: `daphuong serve --workers {args.workers}` on "
+        f"loopback; {args.clients} concurrent clients (httpx, asyncio, same machine), up to "
+        f"{args.requests} requests per page kind within {args.deadline:.0f} s.",
+        f"Machine: {os.cpu_count()} CPUs; load average (1/5/15 min) before "
+        f"{'/'.join(f'{x:.1f}' for x in load[0])}, after {'/'.join(f'{x:.1f}' for x in load[1])}.",
         "",
         "| page | requests | errors | req/s | p50 ms | p95 ms | max ms | mean ms |",
         "|---|---|---|---|---|---|---|---|",
@@ -180,7 +188,10 @@ def _write(
         cells = [r.get(k, "-") for k in ("rps", "p50_ms", "p95_ms", "max_ms", "mean_ms")]
         row = " | ".join(str(c) for c in cells)
         lines.append(f"| {kind} | {r['requests']:.0f} | {r['errors']:.0f} | {row} |")
-    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if not args.out.exists():
+        args.out.write_text("# Web load benchmark\n", encoding="utf-8")
+    with args.out.open("a", encoding="utf-8") as out:
+        out.write("\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":

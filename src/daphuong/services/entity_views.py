@@ -28,7 +28,7 @@ from daphuong.store.registry.statements import NAME_PROPS, AnyStatement, Status
 
 _EVENT_LINKS = ("organizer", "chair")
 # Citations per name or role, and events, shown before a "more" link; MAX_LIMIT caps "more".
-CITATION_LIMIT = 20
+CITATION_LIMIT = 10
 MAX_LIMIT = 500
 
 

@@ -99,23 +99,45 @@ def build_tenures(
     With `limit`, each tenure keeps its first citation and its latest ones up to `limit`.
     """
     tenures: dict[tuple[str, str, bool], Tenure] = {}
+    keys: dict[str, str] = {}  # titles and org names repeat across hundreds of sightings
+    sightings: dict[tuple[str, str, bool], list[_Seen]] = {}
     for row in sorted(rows, key=lambda r: (r.observed_on or dt.date.min, r.id)):
         quals = qualifiers_of(row)
         org_id = canonical_orgs.get(row.object_entity_id) if row.object_entity_id else None
         org_text = str(quals.get("org", ""))
         acting = bool(quals.get("acting"))
-        key = (name_key(row.value), str(org_id) if org_id else name_key(org_text), acting)
+        title_key = keys.get(row.value) or keys.setdefault(row.value, name_key(row.value))
+        org_key = str(org_id) if org_id else keys.setdefault(org_text, name_key(org_text))
+        key = (title_key, org_key, acting)
         tenure = tenures.setdefault(key, Tenure(row.value, org_id, org_text, acting))
         _extend(tenure, row, quals)
+        sightings.setdefault(key, []).append((row, quals))
+    for key, seen in sightings.items():
+        _cite(tenures[key], seen, texts, limit)
+    return sorted(tenures.values(), key=lambda t: (t.first_seen or dt.date.max, t.title))
+
+
+_Seen = tuple[AnyStatement, dict[str, Any]]
+
+
+def _kept(seen: list[_Seen], limit: int | None) -> list[_Seen]:
+    """The first sighting (it dates the tenure) and the latest ones, `limit` in all."""
+    if limit is None or len(seen) <= limit:
+        return seen
+    if limit == 1:
+        return seen[-1:]
+    return seen[:1] + seen[len(seen) - (limit - 1) :]
+
+
+def _cite(tenure: Tenure, seen: list[_Seen], texts: dict[int, str], limit: int | None) -> None:
+    """Citations only for the sightings kept: building one costs two JSON decodes."""
+    tenure.citations_total = len(seen)
+    for row, quals in _kept(seen, limit):
         # Former sightings alone still tell us the post existed, ending before that date.
         cited = citation(row, texts.get(row.document_id) if row.document_id else None)
         cited["observed_on"] = _iso(row.observed_on)
         cited["former"] = bool(quals.get("former"))
         tenure.citations.append(cited)
-        tenure.citations_total += 1
-        if limit is not None and len(tenure.citations) > limit:
-            del tenure.citations[min(1, limit - 1)]  # keeps the first sighting while it can
-    return sorted(tenures.values(), key=lambda t: (t.first_seen or dt.date.max, t.title))
 
 
 def attach_quotes(
