@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -10,6 +12,7 @@ from daphuong.text.analyze import (
     fold_stream,
     name_key,
     token_keys,
+    token_streams,
     tokenize,
     tone_stream,
 )
@@ -60,3 +63,20 @@ def test_keys_agree_with_whole_text_keys(raw: str) -> None:
         assert tok.start < tok.end
         assert tok.fold == folded[tok.start : tok.end][:MAX_TOKEN_CHARS]
         assert tok.tone == toned[tok.start : tok.end][:MAX_TOKEN_CHARS]
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from("aăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹỳỷỹýỵ ĐHÒÂ-19_xİ\u0301."), max_size=80
+    )
+)
+def test_token_streams_equal_per_token_keys(text: str) -> None:
+    norm = unicodedata.normalize("NFC", text)
+    streams = token_streams(norm)
+    assert streams.keys() == token_keys(norm)
+
+
+def test_token_streams_cut_long_tokens_like_token_keys() -> None:
+    text = "Thủy " + "a" * 100 + " hoà"
+    assert token_streams(text).keys() == token_keys(text)
+    assert name_key("  Lê   HOÀI-Trung ") == "le hoai trung"

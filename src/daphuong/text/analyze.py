@@ -56,6 +56,52 @@ def token_keys(text: str) -> list[Keys]:
     return [word_keys(w) for w in _TOKEN.findall(text)]
 
 
+class _ToneKeys(dict[str, str]):
+    """Tone key per lower-case token, computed on first use (syllables recur everywhere)."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= _KEY_CACHE_LIMIT:
+            self.clear()
+        key = self[word] = tone_key(word)[:MAX_TOKEN_CHARS]
+        return key
+
+
+_TONE_KEYS = _ToneKeys()
+
+
+class Streams(NamedTuple):
+    """Folded and tone keys of every token of a text, in order (what the index stores)."""
+
+    fold: list[str]
+    tone: list[str]
+
+    def keys(self) -> list[Keys]:
+        """The same tokens as (fold, tone) pairs."""
+        return list(zip(self.fold, self.tone, strict=True))
+
+
+def _cut(words: list[str]) -> list[str]:
+    if words and max(map(len, words)) > MAX_TOKEN_CHARS:
+        return [w[:MAX_TOKEN_CHARS] for w in words]
+    return words
+
+
+def token_streams(text: str) -> Streams:
+    """Keys of every token, computed on the whole text at once (fast path for indexing).
+
+    Same keys as token_keys: folding is per character, so folding the text and then
+    splitting it gives the folded tokens; tone keys are cached per lower-case token.
+    """
+    fold = _cut(_TOKEN.findall(fold_key(text)))
+    lower = text.lower()
+    if len(lower) == len(text):
+        tone = list(map(_TONE_KEYS.__getitem__, _TOKEN.findall(lower)))
+        if len(tone) == len(fold):
+            return Streams(fold, tone)
+    keys = token_keys(text)  # lower() changed lengths: take the per-token path
+    return Streams([k[0] for k in keys], [k[1] for k in keys])
+
+
 def fold_stream(keys: Iterable[Keys]) -> str:
     """Folded keys joined by spaces: what the diacritic-insensitive index sees."""
     return " ".join(k[0] for k in keys)
@@ -68,4 +114,4 @@ def tone_stream(keys: Iterable[Keys]) -> str:
 
 def name_key(name: str) -> str:
     """A folded, space-normalised key for a name (facet and filter values)."""
-    return " ".join(t.fold for t in tokenize(name))
+    return " ".join(_cut(_TOKEN.findall(fold_key(name))))

@@ -154,7 +154,9 @@ class PostgresSearchIndex(SqlSearchIndex):
         rows = [
             {
                 **self._doc_values(d),
-                "vector_literal": tsvector_literal([(d.title_keys, "A"), (d.body_keys, "")], meta),
+                "vector_literal": tsvector_literal(
+                    [(d.title.keys(), "A"), (d.body.keys(), "")], meta
+                ),
             }
             for d, meta in zip(docs, metas, strict=True)
         ]

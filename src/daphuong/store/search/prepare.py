@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from daphuong.domain.document import Segment
 from daphuong.domain.extraction import EntityType, ExtractionResult
 from daphuong.store.models import DocumentRow
-from daphuong.text.analyze import Keys, Token, name_key, token_keys, tokenize
+from daphuong.text.analyze import Streams, Token, name_key, token_streams, tokenize
 from daphuong.text.normalize import OffsetsMap, normalize
 
 # Entities offered as a filter/facet by name: who and which organisation a document is about.
@@ -35,8 +35,8 @@ class IndexedDocument:
     visibility: str
     owner_org_id: int | None
     published: dt.datetime | None
-    title_keys: list[Keys] = field(default_factory=list)
-    body_keys: list[Keys] = field(default_factory=list)
+    title: Streams = field(default_factory=lambda: Streams([], []))
+    body: Streams = field(default_factory=lambda: Streams([], []))
     facets: list[FacetEntry] = field(default_factory=list)
 
 
@@ -58,11 +58,12 @@ def body_tokens(normalized: str, offsets: OffsetsMap, clutter: Iterable[Segment]
     return kept
 
 
-def body_keys(normalized: str, offsets: OffsetsMap, clutter: Sequence[Segment]) -> list[Keys]:
+def body_streams(normalized: str, offsets: OffsetsMap, clutter: Sequence[Segment]) -> Streams:
     """Index keys of the body; the offset-free fast path when there is no clutter."""
     if not clutter:
-        return token_keys(normalized)
-    return [(t.fold, t.tone) for t in body_tokens(normalized, offsets, clutter)]
+        return token_streams(normalized)
+    tokens = body_tokens(normalized, offsets, clutter)
+    return Streams([t.fold for t in tokens], [t.tone for t in tokens])
 
 
 def _entry(facet: str, key: str, label: str) -> FacetEntry | None:
@@ -102,7 +103,7 @@ def prepare_document(row: DocumentRow, extraction: ExtractionResult | None) -> I
         visibility=row.visibility,
         owner_org_id=row.owner_org_id,
         published=row.published,
-        title_keys=token_keys(normalize(row.title).text) if row.title else [],
-        body_keys=body_keys(row.normalized_text, offsets, clutter),
+        title=token_streams(normalize(row.title).text if row.title else ""),
+        body=body_streams(row.normalized_text, offsets, clutter),
         facets=facet_entries(extraction, row.outlet, row.published),
     )

@@ -148,10 +148,10 @@ class SqliteSearchIndex(SqlSearchIndex):
         rows = [
             {
                 "id": sort_key(d.published, d.doc_id),
-                "tf": fold_stream(d.title_keys),
-                "bf": fold_stream(d.body_keys),
-                "tx": tone_stream(d.title_keys),
-                "bx": tone_stream(d.body_keys),
+                "tf": " ".join(d.title.fold),
+                "bf": " ".join(d.body.fold),
+                "tx": " ".join(d.title.tone),
+                "bx": " ".join(d.body.tone),
                 "m": " ".join(meta),
             }
             for d, meta in zip(docs, metas, strict=True)
