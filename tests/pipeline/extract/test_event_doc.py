@@ -48,3 +48,36 @@ def test_quotes_and_related_clutter_are_known() -> None:
 def test_sentences_without_full_stops_are_cut_into_pieces() -> None:
     doc = _doc("chữ " * (MAX_SENTENCE * 2 + 5))
     assert max(stop - first for first, stop in doc.sentences) <= MAX_SENTENCE
+
+
+def test_planned_meeting_takes_the_date_of_its_schedule_clause() -> None:
+    text = "Sở Ngoại vụ công bố kế hoạch tổ chức Hội nghị hợp tác, dự kiến diễn ra vào ngày 14/8."
+    doc = _doc(text, DATE=["14/8"], ORG=["Sở Ngoại vụ"])
+    first, _ = doc.sentences[0]
+    head = next(i for i, t in enumerate(doc.tokens) if t.text == "Hội")
+    date = doc.date_for(head, head + 2, first)
+    assert date is not None and date.text == "14/8"
+
+
+def test_a_later_clause_without_schedule_words_gives_no_date() -> None:
+    text = "Sở Ngoại vụ bàn về Hội nghị hợp tác, đoàn về nước ngày 14/8."
+    doc = _doc(text, DATE=["14/8"], ORG=["Sở Ngoại vụ"])
+    head = next(i for i, t in enumerate(doc.tokens) if t.text == "Hội")
+    assert doc.date_for(head, head + 2, doc.sentences[0][0]) is None
+
+
+def test_related_headlines_after_the_marked_one_are_blanked_from_plain_text() -> None:
+    text = (
+        "Hội thảo hợp tác.\nTIN LIÊN QUAN\nĐoàn Lào thăm Huế\nKhai mạc hội chợ năm 2018\n\n"
+        "Thân bài năm 2021."
+    )
+    marked = text.index("Đoàn Lào thăm Huế") + len("Đoàn Lào thăm Huế")
+    plain = _doc(text, (Segment(text.index("TIN"), marked, "related"),)).plain_text()
+    assert "2018" not in plain
+    assert "Thân bài năm 2021." in plain
+
+
+def test_line_length_counts_the_tokens_of_one_line() -> None:
+    doc = _doc("Thứ Hai, 4/3/2024\nSáng 4/3, đoàn đại biểu tỉnh Huế đến thăm và làm việc.")
+    assert doc.line_length(0) == doc.line_length(3) == 8  # Thứ Hai , 4 / 3 / 2024
+    assert doc.line_length(len(doc.tokens) - 1) > 10

@@ -195,3 +195,71 @@ def test_organizers_joined_by_phoi_hop_voi_after_a_name_with_cua() -> None:
 def test_text_without_events_gives_none() -> None:
     assert _events("") == []
     assert _events("Quan hệ hai nước phát triển tốt đẹp.") == []
+
+
+def test_same_day_is_the_day_the_story_opens_on_not_a_visit_range() -> None:
+    text = (
+        "Chiều 5/3, bà Lan đã tiếp đoàn Hội Hữu nghị Kyoto. Đoàn thăm Việt Nam từ ngày 2/3. "
+        "Cùng ngày, lễ ký kết thỏa thuận hợp tác đã diễn ra."
+    )
+    events = _events(
+        text, DATE=["5/3", "2/3"], PERSON=["Lan"], ORG=["Hội Hữu nghị Kyoto"], LOCATION=["Việt Nam"]
+    )
+    assert ("lễ", "--03-05") in [(e["kind"], e["date"]) for e in events]
+    assert ("chuyến thăm", "--03-02") in [(e["kind"], e["date"]) for e in events]
+
+
+def test_lead_sentence_full_date_gives_its_year_to_later_bare_dates() -> None:
+    filler = " ".join(["Hai bên trao đổi về hợp tác lao động và di cư an toàn."] * 12)
+    text = (
+        "VOV.VN - Chiều 10/5/2022, tại Hà Nội, ông Hùng đã tiếp bà Anna. "
+        + filler
+        + "\n\nTrước đó, sáng 9/5, Vụ Hợp tác quốc tế tổ chức hội thảo tham vấn."
+    )
+    events = _events(
+        text,
+        DATE=["10/5/2022", "9/5"],
+        PERSON=["Hùng", "Anna"],
+        ORG=["Vụ Hợp tác quốc tế", "VOV.VN"],
+        LOCATION=["Hà Nội"],
+    )
+    dates = {e["kind"]: e["date"] for e in events}
+    assert dates == {"cuộc gặp": "2022-05-10", "hội thảo": "2022-05-09"}
+
+
+def test_a_date_line_does_not_anchor_the_year_of_body_dates() -> None:
+    text = "Thứ Hai, 4/3/2024\n\nSáng 3/3, Sở Ngoại vụ tổ chức hội thảo về hợp tác."
+    events = _events(text, DATE=["4/3/2024", "3/3"], ORG=["Sở Ngoại vụ"])
+    assert [(e["kind"], e["date"]) for e in events] == [("hội thảo", "--03-03")]
+
+
+def test_announcing_a_plan_to_hold_a_meeting_does_not_make_an_organizer() -> None:
+    text = (
+        "Ngày 2/4, Sở Ngoại vụ thông báo kế hoạch tổ chức Hội nghị xúc tiến đầu tư, "
+        "dự kiến diễn ra vào ngày 20/6."
+    )
+    events = _events(
+        text,
+        DATE=["2/4", "20/6"],
+        ORG=["Sở Ngoại vụ"],
+        EVENT=["Hội nghị xúc tiến đầu tư"],
+    )
+    planned = [e for e in events if e["date"] == "--06-20"]
+    assert planned == [
+        {
+            "kind": "hội nghị",
+            "name": "Hội nghị xúc tiến đầu tư",
+            "date": "--06-20",
+            "organizers": [],
+            "chairs": [],
+        }
+    ]
+
+
+def test_chair_after_a_title_in_apposition_under_su_chu_tri() -> None:
+    text = (
+        "Ngày 3/7, phiên họp thứ nhất đã khai mạc dưới sự chủ trì của Chủ tịch Hội đồng, "
+        "Đại sứ Peter Lind, với sự tham dự của 40 nước."
+    )
+    events = _events(text, DATE=["3/7"], PERSON=["Peter Lind"], ORG=["Hội đồng"])
+    assert [e["chairs"] for e in events] == [["Peter Lind"]]

@@ -22,6 +22,7 @@ _SEGMENT_BREAKS = frozenset({",", ";"})
 _ORG_CUTS = frozenset({"thuộc", "tại", "của", "cho", "ở"})
 _EXCLUDED_CLUTTER = frozenset({"related", "comments"})
 _SUBJECT_WORDS = frozenset({"đoàn", "ông", "bà", "ngài"})
+_SCHEDULE_WORDS = frozenset({"dự kiến", "sẽ diễn", "sẽ được", "sẽ khai", "diễn ra"})
 _GROUPS = frozenset({"đoàn", "lượt", "chuyến", "cuộc", "buổi", "hoạt"})
 _NESTING = (EntityType.ORG, EntityType.LEGAL_DOC, EntityType.EVENT)
 _SUBJECT_TYPES = (EntityType.PERSON, EntityType.ORG, EntityType.LOCATION)
@@ -103,7 +104,8 @@ class EventDoc:
         """The text with every clutter segment blanked (for the document's own years)."""
         chars = list(self.text)
         for seg in self.clutter:
-            chars[seg.start : seg.end] = " " * (seg.end - seg.start)
+            end = _related_end(self.text, seg.end) if seg.kind == "related" else seg.end
+            chars[seg.start : end] = " " * (end - seg.start)
         return "".join(chars)
 
     def sentence_text(self, first: int, stop: int) -> str:
@@ -171,14 +173,49 @@ class EventDoc:
         return [x for x in self._of_type(EntityType.DATE, first, stop) if not self._depth[x[0]]]
 
     def date_for(self, t_first: int, t_stop: int, first: int) -> Mention | None:
-        """The date governing an event word: the nearest before it, else one later in its clause."""
+        """The date governing an event word: its schedule ('…, dự kiến diễn ra ngày X'), else the
+        nearest date before it, else one later in its clause."""
         stop = self.sentence_bounds(t_first, first)
+        clause_end = self.clause_of(max(t_first, t_stop - 1), first)[1]
+        scheduled = self._scheduled_date(clause_end, stop)
+        if scheduled is not None:
+            return scheduled  # its own plan's date beats the day the plan was announced
         before = self.dates_in(first, t_first)
         if before:
             return before[-1][2]
-        clause_end = self.clause_of(max(t_first, t_stop - 1), first)[1]
         after = self.dates_in(t_stop, min(stop, clause_end))
         return after[0][2] if after else None
+
+    def _scheduled_date(self, i: int, stop: int) -> Mention | None:
+        """'Hội nghị X, dự kiến diễn ra vào ngày 20/6': a plan's date in the clause after."""
+        toks = self.tokens
+        if i >= stop or toks[i].text != ",":
+            return None
+        j = self._skip_lead(i + 1, stop)
+        words = " ".join(t.key for t in toks[j : j + 2])
+        if words not in _SCHEDULE_WORDS:
+            return None
+        end = j
+        while end < stop and toks[end].text not in _CLAUSE_BREAKS:
+            end += 1
+        dates = self.dates_in(j, end)
+        return dates[0][2] if dates else None
+
+    def same_day(self, first: int) -> bool:
+        """The sentence opens with 'Cùng ngày': dated by the event told before it."""
+        toks = self.tokens
+        return first + 1 < len(toks) and toks[first].key == "cùng" and toks[first + 1].key == "ngày"
+
+    def line_length(self, i: int) -> int:
+        """How many tokens the line holding token i has."""
+        toks = self.tokens
+        start = i
+        while start > 0 and not toks[start].newline_before:
+            start -= 1
+        end = i + 1
+        while end < len(toks) and not toks[end].newline_before:
+            end += 1
+        return end - start
 
     def _skip_lead(self, i: int, stop: int) -> int:
         """Past brackets, dashes and quotes that open a sentence ('(VOV5)- ')."""
@@ -274,6 +311,18 @@ class EventDoc:
             if toks[j].text in "”’\"'»“":
                 return self.text[toks[i].end : toks[j].start].strip()
         return ""
+
+
+def _related_end(text: str, end: int) -> int:
+    """End of a related-articles list: the unpunctuated headline lines right after a segment."""
+    while end < len(text):
+        line_end = text.find("\n", end + 1)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[end:line_end].strip()
+        if not line or line[-1] in ".!?…:":
+            return end
+        end = line_end
+    return end
 
 
 def _sentences(tokens: list[Token]) -> list[tuple[int, int]]:

@@ -19,10 +19,12 @@ from daphuong.pipeline.extract.scoring import normalize_text
 
 _NAMED = "named"
 _ORDINAL = re.compile(r"\blần thứ\s+")
-_ANCHOR_SPAN = 120  # tokens before a sentence where a full date may anchor its year
+_ANCHOR_SPAN = 600  # tokens before a sentence where a full date may anchor its year
+_DATE_LINE = 16  # tokens: a line this short holding a date is a date line, not a report
 _ANCHOR_MONTHS = 1
 _CONFIDENCE = {NOUN: 0.85, _NAMED: 0.75, VERB: 0.7, "classifier": 0.6}
 _THEME_WINDOW = 8
+_PLAN_NOUNS = frozenset({"kế hoạch", "đề án", "đề xuất", "dự án"})
 
 
 @dataclass(slots=True)
@@ -70,6 +72,7 @@ class EventBook:
         self.headline: list[_Event] = []
         self._sentence: list[tuple[int, _Event]] = []
         self._sentence_first = -1
+        self._told_on = ""  # the date of the last sentence that opens with its date
 
     def _targets(self, first: int) -> list[tuple[int, _Event]]:
         if first != self._sentence_first:
@@ -82,6 +85,8 @@ class EventBook:
         """Book an event the sentence reports as taking place."""
         ev = _Event(trig.kind, trig.form, confidence=_CONFIDENCE.get(trig.form, 0.5))
         ev.date = self._date(trig, first, stop)
+        if ev.date and not headline and self.doc.date_initial(first):
+            self._told_on = ev.date
         ev.name = self._name(trig, stop)
         ev.organizers = self._organizers(trig, first, stop, cues)
         toks = self.doc.tokens
@@ -135,10 +140,7 @@ class EventBook:
         doc, toks = self.doc, self.doc.tokens
         people = doc.people
         if cue.first > first and toks[cue.first - 1].key == "sự":
-            end = cue.stop
-            while end < stop and toks[end].text not in ",;." and toks[end].key not in ("và", "có"):
-                end += 1
-            return people.names_between(toks, cue.stop, end)
+            return self._chaired_by(cue.stop, stop)
         for i in range(cue.first - 1, first - 1, -1):
             if toks[i].key == "do":
                 return people.names_between(toks, i + 1, cue.first)
@@ -147,6 +149,17 @@ class EventBook:
             return before
         lists = any(t.key in ("gồm", ":") for t in toks[cue.stop : cue.stop + 4])
         return people.names_between(toks, cue.stop, stop) if lists else []
+
+    def _chaired_by(self, i: int, stop: int) -> list[str]:
+        """'dưới sự chủ trì của Chủ tịch HĐNQ, Đại sứ X': names up to the phrase's end; a comma
+        ends it only once a name is found (titles in apposition come before the name)."""
+        toks, people = self.doc.tokens, self.doc.people
+        end = i
+        while end < stop and toks[end].text not in ";." and toks[end].key not in ("và", "có"):
+            if toks[end].text == "," and people.names_between(toks, i, end):
+                break
+            end += 1
+        return people.names_between(toks, i, end)
 
     def _date(self, trig: Trigger, first: int, stop: int) -> str:
         mention = self.doc.date_for(trig.first, trig.stop, first)
@@ -164,19 +177,20 @@ class EventBook:
 
     def _same_day(self, first: int) -> str:
         """'Cùng ngày, …': the date of the event reported before."""
-        toks = self.doc.tokens
-        opens = (
-            first + 1 < len(toks) and toks[first].key == "cùng" and toks[first + 1].key == "ngày"
-        )
+        if not self.doc.same_day(first):
+            return ""
+        # The day the story is told on ('Chiều 5/3, … tiếp đoàn'), not a range a visit spans.
+        if self._told_on:
+            return self._told_on
         dated = [e.date for e in self.events if e.date]
-        return dated[-1] if opens and dated else ""
+        return dated[-1] if dated else ""
 
     def _anchor_years(self, first: int, month: int) -> list[int]:
         """'8/9/2023 … Trước đó, sáng 7/9': the year of a full date written shortly before."""
         doc = self.doc
         for f, _, mention in reversed(doc.dates_in(max(0, first - _ANCHOR_SPAN), first)):
-            if doc.is_headline(f) or not any(t.newline_before for t in doc.tokens[1 : f + 1]):
-                continue  # a banner or the first line ('Thứ Bảy, ngày 26 tháng 9 năm 2020')
+            if doc.is_headline(f) or doc.line_length(f) < _DATE_LINE:
+                continue  # a banner or a date line ('Thứ Bảy, ngày 26 tháng 9 năm 2020')
             parsed = parse_day_month(mention.text, mention.value)
             if parsed is not None and parsed[2] is not None:
                 return [parsed[2]] if abs(parsed[1] - month) <= _ANCHOR_MONTHS else []
@@ -216,6 +230,8 @@ class EventBook:
         cue = before[-1]
         if trig.form == NOUN and trig.first - cue.stop > 3:
             return []
+        if " ".join(t.key for t in toks[max(first, cue.first - 2) : cue.first]) in _PLAN_NOUNS:
+            return []  # 'thông báo kế hoạch tổ chức Hội nghị': who announces a plan, not a host
         return doc.orgs_in(first, cue.first, subject=True)
 
     def _quoted_event(self, first: int, stop: int) -> str:

@@ -98,6 +98,7 @@ class EventFinder:
         referenced: bool,
     ) -> str:
         dated = self.doc.date_for(trig.first, trig.stop, first) is not None
+        dated = dated or self.doc.same_day(first)
         if self._blocked(trig, first, cues, dated=dated):
             return "skip"
         if trig.form == GENERIC:
