@@ -263,3 +263,65 @@ def test_chair_after_a_title_in_apposition_under_su_chu_tri() -> None:
     )
     events = _events(text, DATE=["3/7"], PERSON=["Peter Lind"], ORG=["Hội đồng"])
     assert [e["chairs"] for e in events] == [["Peter Lind"]]
+
+
+def test_a_range_with_its_month_written_once_starts_on_its_first_day() -> None:
+    text = "Từ ngày 5 đến 8/6/2023, đoàn đại biểu Hội Hữu nghị đã thăm và làm việc tại Lào."
+    events = _events(text, DATE=["8/6/2023"], ORG=["Hội Hữu nghị"], LOCATION=["Lào"])
+    assert [(e["kind"], e["date"]) for e in events] == [("chuyến thăm", "2023-06-05")]
+
+
+def test_cung_ngay_reports_a_second_meeting_not_a_repeat() -> None:
+    text = (
+        "Chiều 16/8/2024, Thứ trưởng Lê Minh tiếp Đại sứ Ý Marco Rossi. "
+        "Cùng ngày, Thứ trưởng tiếp Đại sứ Bỉ Jan Peeters."
+    )
+    events = _events(text, DATE=["16/8/2024"], PERSON=["Lê Minh", "Marco Rossi", "Jan Peeters"])
+    assert [(e["kind"], e["date"]) for e in events] == [("cuộc gặp", "2024-08-16")] * 2
+
+
+def test_cung_ngay_after_an_opening_phrase_still_dates_the_event() -> None:
+    text = (
+        "Tối 1/9/2024, Hội Hữu nghị tổ chức lễ kỷ niệm Quốc khánh. "
+        "Trước đó, chiều cùng ngày, Hội Hữu nghị tổ chức tọa đàm về quan hệ hai nước."
+    )
+    events = _events(text, DATE=["1/9/2024"], ORG=["Hội Hữu nghị"])
+    assert [(e["kind"], e["date"]) for e in events] == [
+        ("lễ", "2024-09-01"),
+        ("tọa đàm", "2024-09-01"),
+    ]
+
+
+def test_a_ceremony_inside_a_conference_is_its_own_event_on_the_conference_day() -> None:
+    text = (
+        "Ngày 9/9/2023, Bộ Y tế tổ chức Hội nghị tổng kết công tác y tế. Trong khuôn khổ "
+        "Hội nghị, lễ ký kết thỏa thuận hợp tác giữa Bộ Y tế và tỉnh Bình Định đã diễn ra."
+    )
+    events = _events(
+        text,
+        DATE=["9/9/2023"],
+        ORG=["Bộ Y tế"],
+        LOCATION=["Bình Định"],
+        EVENT=["Hội nghị tổng kết công tác y tế"],
+    )
+    assert [(e["kind"], e["date"]) for e in events] == [
+        ("hội nghị", "2023-09-09"),
+        ("lễ", "2023-09-09"),
+    ]
+
+
+def test_a_signing_witnessed_after_talks_takes_the_day_of_the_talks() -> None:
+    text = (
+        "Chiều 2/10/2023, Chủ tịch Quốc hội Trần An hội đàm với Chủ tịch Thượng viện Sok Dara. "
+        "Sau hội đàm, hai nhà lãnh đạo chứng kiến lễ ký kết Bản ghi nhớ hợp tác."
+    )
+    events = _events(text, DATE=["2/10/2023"], PERSON=["Trần An", "Sok Dara"])
+    assert [(e["kind"], e["date"]) for e in events] == [
+        ("cuộc gặp", "2023-10-02"),
+        ("lễ", "2023-10-02"),
+    ]
+
+
+def test_a_meeting_named_in_passing_without_a_booked_event_gives_nothing() -> None:
+    text = "Trong khuôn khổ Hội nghị thượng đỉnh, hai bên nhất trí tăng cường hợp tác."
+    assert _events(text, EVENT=["Hội nghị thượng đỉnh"]) == []

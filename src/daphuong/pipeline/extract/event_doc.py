@@ -202,9 +202,13 @@ class EventDoc:
         return dates[0][2] if dates else None
 
     def same_day(self, first: int) -> bool:
-        """The sentence opens with 'Cùng ngày': dated by the event told before it."""
+        """'Cùng ngày, …', 'Trước đó, chiều cùng ngày, …': dated by the event told before it."""
+        main = self.main_clause_start(first, self.sentence_bounds(first, first))
+        return any(self._same_day_at(i) for i in range(first, main))
+
+    def _same_day_at(self, i: int) -> bool:
         toks = self.tokens
-        return first + 1 < len(toks) and toks[first].key == "cùng" and toks[first + 1].key == "ngày"
+        return i + 1 < len(toks) and toks[i].key == "cùng" and toks[i + 1].key == "ngày"
 
     def line_length(self, i: int) -> int:
         """How many tokens the line holding token i has."""
@@ -241,7 +245,9 @@ class EventDoc:
         while i < limit:
             j = self._skip_lead(i, limit)
             opens_adverbial = j < limit and (
-                self.tokens[j].key in LEADING or bool(self.dates_in(j, j + 1))
+                self.tokens[j].key in LEADING
+                or bool(self.dates_in(j, j + 1))
+                or self._same_day_at(j)
             )
             if not opens_adverbial:
                 return j

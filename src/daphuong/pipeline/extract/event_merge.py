@@ -24,6 +24,7 @@ _DATE_LINE = 16  # tokens: a line this short holding a date is a date line, not 
 _ANCHOR_MONTHS = 1
 _CONFIDENCE = {NOUN: 0.85, _NAMED: 0.75, VERB: 0.7, "classifier": 0.6}
 _THEME_WINDOW = 8
+_RANGE_DAY = re.compile(r"(?<![\d/.-])(\d{1,2})\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?$", re.I)
 _PLAN_NOUNS = frozenset({"kế hoạch", "đề án", "đề xuất", "dự án"})
 
 
@@ -62,6 +63,12 @@ def _same_name(a: str, b: str) -> bool:
     return _ORDINAL.sub("", normalize_text(a)) == _ORDINAL.sub("", normalize_text(b))
 
 
+def _range_start(text: str, start: int, day: int) -> int:
+    """'từ ngày 5 đến 8/6/2023': the first day of a range whose month is written once."""
+    m = _RANGE_DAY.search(text[max(0, start - 24) : start])
+    return int(m.group(1)) if m and 1 <= int(m.group(1)) < day else day
+
+
 class EventBook:
     """Events of one document in reading order, with their merges."""
 
@@ -73,6 +80,7 @@ class EventBook:
         self._sentence: list[tuple[int, _Event]] = []
         self._sentence_first = -1
         self._told_on = ""  # the date of the last sentence that opens with its date
+        self._frames: dict[int, str] = {}  # sentence start → date of the event framing it
 
     def _targets(self, first: int) -> list[tuple[int, _Event]]:
         if first != self._sentence_first:
@@ -95,13 +103,23 @@ class EventBook:
             self.headline.append(ev)
             self._targets(first).append((trig.first, ev))
             return
-        target = self._match(ev)
+        if not ev.date:
+            ev.date = self._frames.get(first, "")
+        # 'Cùng ngày, Thứ trưởng tiếp Đại sứ Pháp': another event on that day, not a repeat.
+        target = None if self.doc.same_day(first) else self._match(ev)
         if target is None:
             self.events.append(ev)
             target = ev
         else:
             target.absorb(ev)
         self._targets(first).append((trig.first, target))
+
+    def frame(self, trig: Trigger, first: int) -> None:
+        """'Trong khuôn khổ Hội nghị, …', 'Sau hội đàm, …': an event told before frames the
+        sentence, so an undated event the sentence reports happens on its day."""
+        target = next((e for e in reversed(self.events) if e.kind == trig.kind), None)
+        if target is not None and target.date:
+            self._frames.setdefault(first, target.date)
 
     def reference(self, trig: Trigger, first: int, stop: int) -> None:
         """A later mention of an event ('Tại Hội nghị', 'buổi lễ', 'cuộc họp')."""
@@ -169,6 +187,7 @@ class EventBook:
         if parsed is None:
             return ""
         day, month, year = parsed
+        day = _range_start(self.doc.text, mention.start, day)
         if year is None:
             years = sentence_years(self.doc.sentence_text(first, stop))
             years = years or self._anchor_years(first, month)

@@ -56,6 +56,8 @@ class EventFinder:
             if verdict == "create":
                 self.book.create(trig, first, stop, cues, headline=headline)
                 created.append(trig.first)
+            elif verdict == "frame":
+                self.book.frame(trig, first)
             elif verdict == "ref":
                 self.book.reference(trig, first, stop)
                 referenced = True
@@ -100,7 +102,8 @@ class EventFinder:
         dated = self.doc.date_for(trig.first, trig.stop, first) is not None
         dated = dated or self.doc.same_day(first)
         if self._blocked(trig, first, cues, dated=dated):
-            return "skip"
+            framing = _ends_at(cues, trig.first, "passing") and trig.form in (NOUN, GENERIC, VERB)
+            return "frame" if framing and not referenced else "skip"
         if trig.form == GENERIC:
             return "ref"
         if trig.form == CLASSIFIER:
@@ -108,7 +111,10 @@ class EventFinder:
         if trig.form == VERB:
             return self._verb(trig, first, cues, created, referenced=referenced)
         cue_before = self._cue_before(trig, cues)
-        cue_after = self._cue_after(trig, cues, self.doc.clause_of(trig.first, first), dated=dated)
+        # 'Trong khuôn khổ Hội nghị, lễ ký kết … đã diễn ra': the event word is the subject.
+        subject = self.doc.main_clause_start(first, trig.stop) == trig.first
+        clause = self.doc.clause_of(trig.first, first)
+        cue_after = self._cue_after(trig, cues, clause, dated=dated or subject)
         if trig.form == NAMED:  # '(ngày X) Diễn đàn … 2023 đã diễn ra': dated and reported after
             named = (cue_before and "chair" not in cue_before.kinds) or (dated and cue_after)
             return "create" if named else "skip"
@@ -139,7 +145,8 @@ class EventFinder:
     def _cue_after(
         self, trig: Trigger, cues: list[Cue], clause: tuple[int, int], *, dated: bool
     ) -> bool:
-        """'Hội nghị được tổ chức…', 'Phiên họp do X chủ trì', 'Lễ … diễn ra vào ngày…'."""
+        """'Hội nghị được tổ chức…', 'Phiên họp do X chủ trì', 'Lễ … diễn ra vào ngày…';
+        a dated or subject event word takes a cue anywhere later in its clause."""
         doc = self.doc
         mention = doc.event_mention_at(trig.first, trig.stop)
         end = trig.stop
