@@ -325,3 +325,27 @@ def test_a_signing_witnessed_after_talks_takes_the_day_of_the_talks() -> None:
 def test_a_meeting_named_in_passing_without_a_booked_event_gives_nothing() -> None:
     text = "Trong khuôn khổ Hội nghị thượng đỉnh, hai bên nhất trí tăng cường hợp tác."
     assert _events(text, EVENT=["Hội nghị thượng đỉnh"]) == []
+
+
+def test_a_visit_with_its_own_dates_after_it_is_dated_by_them_not_the_telling_day() -> None:
+    text = (
+        "Ngày 3/10/2023, Bộ Ngoại giao thông báo Thủ tướng Lê Văn Hòa sẽ thăm chính thức "
+        "Pháp từ ngày 20 đến 23/10."
+    )
+    events = _events(
+        text,
+        DATE=["3/10/2023", "23/10"],
+        ORG=["Bộ Ngoại giao"],
+        PERSON=["Lê Văn Hòa"],
+        LOCATION=["Pháp"],
+    )
+    assert ("chuyến thăm", "2023-10-20") in [(e["kind"], e["date"]) for e in events]
+
+
+def test_a_date_far_after_the_event_word_does_not_replace_the_opening_date() -> None:
+    text = (
+        "Ngày 4/5/2023, Sở Ngoại vụ tổ chức hội thảo về hợp tác lao động và đào tạo nghề "
+        "cho thanh niên các huyện miền núi phía tây, kéo dài đến ngày 6/5."
+    )
+    events = _events(text, DATE=["4/5/2023", "6/5"], ORG=["Sở Ngoại vụ"])
+    assert [(e["kind"], e["date"]) for e in events] == [("hội thảo", "2023-05-04")]

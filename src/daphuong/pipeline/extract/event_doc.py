@@ -22,6 +22,8 @@ _SEGMENT_BREAKS = frozenset({",", ";"})
 _ORG_CUTS = frozenset({"thuộc", "tại", "của", "cho", "ở"})
 _EXCLUDED_CLUTTER = frozenset({"related", "comments"})
 _SUBJECT_WORDS = frozenset({"đoàn", "ông", "bà", "ngài"})
+_OWN_DATE_SPAN = 8
+_OWN_DATE_WORDS = frozenset({"ngày", "từ", "vào"})
 _SCHEDULE_WORDS = frozenset({"dự kiến", "sẽ diễn", "sẽ được", "sẽ khai", "diễn ra"})
 _GROUPS = frozenset({"đoàn", "lượt", "chuyến", "cuộc", "buổi", "hoạt"})
 _NESTING = (EntityType.ORG, EntityType.LEGAL_DOC, EntityType.EVENT)
@@ -180,11 +182,21 @@ class EventDoc:
         scheduled = self._scheduled_date(clause_end, stop)
         if scheduled is not None:
             return scheduled  # its own plan's date beats the day the plan was announced
+        after = self.dates_in(t_stop, min(stop, clause_end))
+        if after and self._own_date(t_stop, after[0][0]):
+            return after[0][2]  # 'thăm Nhật Bản từ ngày 27 đến 30/11' after the day it is told
         before = self.dates_in(first, t_first)
         if before:
             return before[-1][2]
-        after = self.dates_in(t_stop, min(stop, clause_end))
         return after[0][2] if after else None
+
+    def _own_date(self, t_stop: int, date_first: int) -> bool:
+        """A date right after an event phrase, opened by 'từ ngày', 'vào ngày', 'ngày'."""
+        toks = self.tokens
+        if date_first - t_stop > _OWN_DATE_SPAN or date_first == 0:
+            return False
+        # 'từ ngày 27 đến 30/11': the range's opening words sit before its first day.
+        return any(t.key in _OWN_DATE_WORDS for t in toks[max(t_stop, date_first - 3) : date_first])
 
     def _scheduled_date(self, i: int, stop: int) -> Mention | None:
         """'Hội nghị X, dự kiến diễn ra vào ngày 20/6': a plan's date in the clause after."""

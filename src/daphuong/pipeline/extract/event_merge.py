@@ -190,7 +190,7 @@ class EventBook:
         day = _range_start(self.doc.text, mention.start, day)
         if year is None:
             years = sentence_years(self.doc.sentence_text(first, stop))
-            years = years or self._anchor_years(first, month)
+            years = years or self._anchor_years(first, month, mention.start)
             year = resolve_year(month, years, self.published, self.doc_years)
         return format_date(day, month, year)
 
@@ -204,10 +204,14 @@ class EventBook:
         dated = [e.date for e in self.events if e.date]
         return dated[-1] if dated else ""
 
-    def _anchor_years(self, first: int, month: int) -> list[int]:
-        """'8/9/2023 … Trước đó, sáng 7/9': the year of a full date written shortly before."""
+    def _anchor_years(self, first: int, month: int, before: int) -> list[int]:
+        """'8/9/2023 … Trước đó, sáng 7/9': the year of a full date written shortly before
+        (earlier in the same sentence too: 'Ngày 3/11/2023, … thăm từ ngày 27 đến 30/11')."""
         doc = self.doc
-        for f, _, mention in reversed(doc.dates_in(max(0, first - _ANCHOR_SPAN), first)):
+        stop = doc.sentence_bounds(first, first)
+        for f, _, mention in reversed(doc.dates_in(max(0, first - _ANCHOR_SPAN), stop)):
+            if mention.start >= before:
+                continue
             if doc.is_headline(f) or doc.line_length(f) < _DATE_LINE:
                 continue  # a banner or a date line ('Thứ Bảy, ngày 26 tháng 9 năm 2020')
             parsed = parse_day_month(mention.text, mention.value)
