@@ -62,3 +62,9 @@ def test_format_date_partial_full_and_impossible() -> None:
     assert format_date(3, 2, None) == "--02-03"
     assert format_date(3, 2, 2021) == "2021-02-03"
     assert format_date(31, 2, 2021) == ""
+
+
+def test_a_full_date_range_gives_its_first_day() -> None:
+    assert parse_day_month("14-15/11/2023") == (14, 11, 2023)
+    assert parse_day_month("14 – 15/11/2023") == (14, 11, 2023)
+    assert parse_day_month("23-11-2023") == (23, 11, 2023)

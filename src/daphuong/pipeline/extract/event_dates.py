@@ -15,7 +15,9 @@ _ANNIVERSARY = re.compile(
     r"(?:\d{1,2}/\d{1,2}/)?" + _YEAR + r"\s*\)",
     re.IGNORECASE,
 )
-_FULL = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
+_FULL = re.compile(
+    r"(\d{1,2})\s*(?:[-–]\s*\d{1,2}\s*)?[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)"
+)  # '14-15/11/2023': a range's first day
 _NUMERIC = re.compile(r"(\d{1,2})\s*(?:[-–]\s*\d{1,2}\s*)?[/.-]\s*(\d{1,2})()")
 _WORDS = re.compile(r"(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*(\d{4}))?", re.IGNORECASE)
 _ISO = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
