@@ -349,3 +349,25 @@ def test_a_date_far_after_the_event_word_does_not_replace_the_opening_date() -> 
     )
     events = _events(text, DATE=["4/5/2023", "6/5"], ORG=["Sở Ngoại vụ"])
     assert [(e["kind"], e["date"]) for e in events] == [("hội thảo", "2023-05-04")]
+
+
+def test_an_exhibition_opened_on_a_date_is_an_event_named_by_its_quoted_title() -> None:
+    text = (
+        "Sáng 22/8/2024, Hội Hữu nghị khai mạc triển lãm ảnh “Hà Nội – Seoul: 30 năm” tại Hà Nội."
+    )
+    events = _events(text, DATE=["22/8/2024"], ORG=["Hội Hữu nghị"], LOCATION=["Hà Nội"])
+    assert [(e["kind"], e["date"], e["name"]) for e in events] == [
+        ("khác", "2024-08-22", "Hà Nội – Seoul: 30 năm")
+    ]
+
+
+def test_a_quote_after_a_preposition_is_a_topic_not_a_name() -> None:
+    text = "Sáng 2/8/2024, Sở Ngoại vụ tổ chức hội thảo về “ngoại giao kinh tế”."
+    events = _events(text, DATE=["2/8/2024"], ORG=["Sở Ngoại vụ"])
+    assert [(e["kind"], e["name"]) for e in events] == [("hội thảo", "")]
+
+
+def test_the_fair_a_ceremony_opens_is_not_a_second_event() -> None:
+    text = "Ngày 4/4/2024, Bộ trưởng Lê Nam dự lễ khai mạc hội chợ hàng hóa Lạng Sơn."
+    events = _events(text, DATE=["4/4/2024"], PERSON=["Lê Nam"], LOCATION=["Lạng Sơn"])
+    assert [(e["kind"], e["date"]) for e in events] == [("lễ", "2024-04-04")]

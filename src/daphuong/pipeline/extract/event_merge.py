@@ -25,6 +25,8 @@ _ANCHOR_MONTHS = 1
 _CONFIDENCE = {NOUN: 0.85, _NAMED: 0.75, VERB: 0.7, "classifier": 0.6}
 _THEME_WINDOW = 8
 _RANGE_DAY = re.compile(r"(?<![\d/.-])(\d{1,2})\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?$", re.I)
+_TITLE_GAP = 2
+_NOT_TITLE_WORDS = frozenset({"về", "với", "cho", "của", "theo", "là", "có", "chủ", "đề"})
 _PLAN_NOUNS = frozenset({"kế hoạch", "đề án", "đề xuất", "dự án"})
 
 
@@ -228,10 +230,13 @@ class EventBook:
             return mention.text
         if trig.form != NOUN:
             return ""
-        quoted = doc.quoted_after(trig.stop, stop)
-        if quoted:
-            return quoted
         toks = doc.tokens
+        # 'triển lãm ảnh “…”', 'Hội thảo khoa học “…”': a quoted title after a word or two.
+        for i in range(trig.stop, min(stop, trig.stop + _TITLE_GAP + 1)):
+            if doc.quoted_after(i, stop):
+                return doc.quoted_after(i, stop)
+            if not toks[i].is_word or toks[i].is_cap or toks[i].key in _NOT_TITLE_WORDS:
+                break
         for i in range(trig.stop, min(stop, trig.stop + _THEME_WINDOW)):
             if toks[i].key == "đề" and toks[i - 1].key == "chủ":
                 return doc.quoted_after(i + 1, stop)

@@ -80,7 +80,13 @@ class EventFinder:
         for m_first, m_stop in doc.event_mentions(first, stop):
             if m_first not in near and not doc.in_name(m_first):
                 found.append(Trigger(m_first, m_stop, self._named_kind(m_first, m_stop), NAMED))
-        return sorted(found, key=lambda t: t.first)
+        found.sort(key=lambda t: t.first)
+        # 'lễ khai mạc Hội chợ …': the fair is what the ceremony opens, one event not two.
+        return [
+            t
+            for n, t in enumerate(found)
+            if not (n and found[n - 1].kind == "lễ" and 0 <= t.first - found[n - 1].stop <= 1)
+        ]
 
     def _named_kind(self, m_first: int, m_stop: int) -> str:
         """The kind a named meeting's own head word gives ('Diễn đàn … 2023' → 'diễn đàn')."""
