@@ -126,7 +126,9 @@ class EventLinker:
         if (similar >= NAME_SIMILARITY and (dated or similar == 1.0)) or rereport:
             score = 1.0
         elif dated and mine.parties & theirs.parties:
-            score = LIKELY
+            # Same day, same organizer, but two different names: two meetings, unless a
+            # person says otherwise (a proposal, not a merge).
+            score = UNSURE if mine.names and theirs.names else LIKELY
         elif dated and not (mine.names and theirs.names):
             score = UNSURE
         return score

@@ -100,13 +100,11 @@ class EntityRepository:
         self, who: Principal, *, entity_type: str | None = None, limit: int | None = None
     ) -> list[int]:
         """Unmerged entities with at least one visible, non-rejected statement, by id."""
-        seen = (
-            select(StatementRow.id)
-            .join(EntityRow, EntityRow.id == StatementRow.entity_id)
-            .where(
-                StatementRow.status != Status.REJECTED.value,
-                visible_clause(StatementRow.visibility, StatementRow.owner_org_id, who),
-            )
+        # No join to EntityRow here: the EXISTS below must correlate with the outer entity,
+        # else any visible statement anywhere would make every entity visible.
+        seen = select(StatementRow.id).where(
+            StatementRow.status != Status.REJECTED.value,
+            visible_clause(StatementRow.visibility, StatementRow.owner_org_id, who),
         )
         # An entity is visible through its own statements or those of entities merged into it.
         stmt = select(EntityRow.id).where(EntityRow.merged_into_id.is_(None))
