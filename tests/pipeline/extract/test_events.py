@@ -371,3 +371,22 @@ def test_the_fair_a_ceremony_opens_is_not_a_second_event() -> None:
     text = "Ngày 4/4/2024, Bộ trưởng Lê Nam dự lễ khai mạc hội chợ hàng hóa Lạng Sơn."
     events = _events(text, DATE=["4/4/2024"], PERSON=["Lê Nam"], LOCATION=["Lạng Sơn"])
     assert [(e["kind"], e["date"]) for e in events] == [("lễ", "2024-04-04")]
+
+
+def test_organizing_as_a_topic_after_viec_is_not_a_report() -> None:
+    text = "Việc tổ chức thành công Hội nghị cấp cao Mekong năm 2018 là minh chứng rõ nét."
+    assert _events(text, EVENT=["Hội nghị cấp cao Mekong năm 2018"]) == []
+
+
+def test_readiness_to_host_is_a_plan_not_an_event() -> None:
+    text = "Việt Nam sẵn sàng đăng cai Hội nghị cấp cao Mekong.\nBài viết phân tích."
+    assert _events(text, LOCATION=["Việt Nam"], EVENT=["Hội nghị cấp cao Mekong"]) == []
+
+
+def test_a_named_congress_in_passing_does_not_retype_an_earlier_activity() -> None:
+    text = (
+        "Ngày 26/6/2024, Quốc hội đã biểu quyết về dự án luật. "
+        "Đại hội XIII của Đảng đã xác định rõ mục tiêu phát triển."
+    )
+    events = _events(text, DATE=["26/6/2024"], ORG=["Quốc hội", "Đảng"], EVENT=["Đại hội XIII"])
+    assert [e["kind"] for e in events] == ["khác"]

@@ -129,7 +129,14 @@ class EventBook:
         if trig.form != "generic":
             target = next((e for e in reversed(self.events) if e.kind == trig.kind), None)
             latest = self.events[-1] if self.events else None
-            if target is None and latest and latest.kind == "khác" and not latest.name:
+            named = self.doc.event_mention_at(trig.first, trig.stop) is not None
+            if (
+                target is None
+                and latest
+                and latest.kind == "khác"
+                and not latest.name
+                and not named
+            ):
                 latest.kind, target = trig.kind, latest  # 'tổ chức giao lưu…' + 'tại buổi lễ'
         elif self.events:
             target = self.events[-1]

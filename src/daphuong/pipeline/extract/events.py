@@ -48,6 +48,8 @@ class EventFinder:
         headline = doc.is_headline(first)
         cues = [c for c in self.lex.cues_in(doc.tokens, first, stop) if not doc.in_name(c.first)]
         cues = [c for c in cues if not doc.names_org_after(c) and not _noun_use(cues, c)]
+        # 'việc tổ chức thành công Hội nghị … là minh chứng': a topic, not a report.
+        cues = [c for c in cues if not (c.first and doc.tokens[c.first - 1].key == "việc")]
         triggers = self._triggers(first, stop)
         created: list[int] = []
         referenced = False
