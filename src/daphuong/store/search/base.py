@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -15,7 +14,7 @@ from daphuong.domain.access import Principal
 from daphuong.domain.search import EntityHit, ParsedQuery, SearchHit, SearchQuery, SearchResult
 from daphuong.store.models import DocumentRow
 from daphuong.store.search import facets as facet_store
-from daphuong.store.search.entities import best_name, quick_find_query
+from daphuong.store.search.entities import EntityQuickFind
 from daphuong.store.search.meta import (
     Disjunction,
     day_key,
@@ -27,20 +26,10 @@ from daphuong.store.search.meta import (
 )
 from daphuong.store.search.prepare import FacetEntry, IndexedDocument
 from daphuong.store.search.snippets import document_snippet
-from daphuong.store.search.tables import DOCS, ENTITIES
-from daphuong.text.analyze import Keys, token_keys
+from daphuong.store.search.tables import DOCS
 
 # The newest matches read per search: ranked by level, counted for facets (estimates above).
 WINDOW = 1000
-
-
-@dataclass(frozen=True, slots=True)
-class MatchSource:
-    """How a backend finds matching entities: rows to select from, a condition, a score."""
-
-    from_: Any
-    where: Any
-    score: Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +93,7 @@ class SearchIndex(ABC):
         return int(session.scalar(select(func.count()).select_from(DOCS)) or 0)
 
 
-class SqlSearchIndex(SearchIndex):
+class SqlSearchIndex(EntityQuickFind, SearchIndex):
     """Shared SQL; backends supply token storage and the newest-first match statements."""
 
     @abstractmethod
@@ -136,20 +125,6 @@ class SqlSearchIndex(SearchIndex):
     @abstractmethod
     def _count(self, session: Session, plan: Plan) -> int:
         """Number of matches."""
-
-    @abstractmethod
-    def _write_entity_text(
-        self, session: Session, entity_id: int, names: Sequence[list[Keys]]
-    ) -> None:
-        """Store the token streams of an entity's names."""
-
-    @abstractmethod
-    def _delete_entity_text(self, session: Session, entity_id: int) -> None:
-        """Forget an entity's token streams."""
-
-    @abstractmethod
-    def _match_entities(self, parsed: ParsedQuery) -> MatchSource:
-        """Rows of search_entities matching the query, with a score."""
 
     def index_documents(self, session: Session, docs: Sequence[IndexedDocument]) -> None:
         """Replace rows, facets and token streams of these documents."""
@@ -285,51 +260,3 @@ class SqlSearchIndex(SearchIndex):
             title = r.title or r.key
             hits.append(SearchHit(doc_id, r.key, title, score, snippet, r.outlet, r.published))
         return hits
-
-    def upsert_entity(
-        self, session: Session, entity_id: int, entity_type: str, names: Sequence[str]
-    ) -> None:
-        """Replace an entity's names in quick-find."""
-        self.delete_entity(session, entity_id)
-        unique = list(dict.fromkeys(n.strip() for n in names if n.strip()))
-        if not unique:
-            return
-        session.execute(
-            insert(ENTITIES),
-            [
-                {
-                    "entity_id": entity_id,
-                    "entity_type": entity_type,
-                    "names_json": json.dumps(unique, ensure_ascii=False),
-                }
-            ],
-        )
-        self._write_entity_text(session, entity_id, [token_keys(n) for n in unique])
-
-    def delete_entity(self, session: Session, entity_id: int) -> None:
-        """Remove an entity from quick-find."""
-        self._delete_entity_text(session, entity_id)
-        session.execute(delete(ENTITIES).where(ENTITIES.c.entity_id == entity_id))
-
-    def find_entities(
-        self, session: Session, parsed: ParsedQuery, *, limit: int, entity_type: str | None
-    ) -> list[EntityHit]:
-        """Best-matching entities first."""
-        if parsed.is_empty:
-            return []
-        parsed = quick_find_query(parsed)
-        source = self._match_entities(parsed)
-        stmt = (
-            select(ENTITIES.c.entity_id, ENTITIES.c.entity_type, ENTITIES.c.names_json)
-            .add_columns(source.score.label("score"))
-            .select_from(source.from_)
-            .where(source.where)
-            .order_by(source.score.desc(), ENTITIES.c.entity_id)
-            .limit(limit)
-        )
-        if entity_type:
-            stmt = stmt.where(ENTITIES.c.entity_type == entity_type)
-        return [
-            EntityHit(r[0], r[1], best_name(json.loads(r[2]), parsed), float(r[3]))
-            for r in session.execute(stmt)
-        ]

@@ -9,8 +9,18 @@ from sqlalchemy import ColumnElement, bindparam, case, cast, func, insert, liter
 from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
 from sqlalchemy.orm import Session
 
-from daphuong.domain.search import AnyOf, Clause, Item, ParsedQuery, Phrase
-from daphuong.store.search.base import MatchSource, Plan, SqlSearchIndex
+from daphuong.domain.access import Principal
+from daphuong.domain.search import (
+    AnyOf,
+    Clause,
+    Item,
+    ParsedQuery,
+    Phrase,
+    SearchQuery,
+    SearchResult,
+)
+from daphuong.store.search.base import Plan, SqlSearchIndex
+from daphuong.store.search.entities import MatchSource
 from daphuong.store.search.meta import facet_token
 from daphuong.store.search.prepare import IndexedDocument
 from daphuong.store.search.tables import DOCS, ENTITIES
@@ -186,6 +196,16 @@ class PostgresSearchIndex(SqlSearchIndex):
 
     def _flags(self, parsed: ParsedQuery) -> list[str]:
         return [*tier_tsqueries(parsed), title_tsquery(parsed)]
+
+    def search(self, session: Session, query: SearchQuery, who: Principal) -> SearchResult:
+        """As the shared search, with planner settings fit for it (this transaction only).
+
+        JIT compiling costs more than these reads take; and after ANALYZE the planner
+        misjudges many-lexeme tsqueries and scans every vector instead of the GIN index.
+        """
+        session.execute(text("SET LOCAL jit = off"))
+        session.execute(text("SET LOCAL enable_seqscan = off"))
+        return super().search(session, query, who)
 
     def _keys(self, session: Session, plan: Plan, n: int) -> list[int]:
         where, params = _where(plan, base_tsquery(plan))

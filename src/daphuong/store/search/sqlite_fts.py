@@ -8,7 +8,8 @@ from sqlalchemy import Float, Integer, bindparam, text, true
 from sqlalchemy.orm import Session
 
 from daphuong.domain.search import AnyOf, Clause, Item, ParsedQuery, Phrase, Term
-from daphuong.store.search.base import MatchSource, Plan, SqlSearchIndex
+from daphuong.store.search.base import Plan, SqlSearchIndex
+from daphuong.store.search.entities import MatchSource
 from daphuong.store.search.meta import ANY, facet_token, sort_key
 from daphuong.store.search.prepare import IndexedDocument
 from daphuong.store.search.tables import ENTITIES
