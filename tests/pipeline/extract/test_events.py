@@ -390,3 +390,15 @@ def test_a_named_congress_in_passing_does_not_retype_an_earlier_activity() -> No
     )
     events = _events(text, DATE=["26/6/2024"], ORG=["Quốc hội", "Đảng"], EVENT=["Đại hội XIII"])
     assert [e["kind"] for e in events] == ["khác"]
+
+
+def test_a_courtesy_call_is_a_meeting() -> None:
+    text = "Ngày 16/8/2024, Đoàn đến chào Chủ tịch nước Lào Thongloun Sisoulith."
+    events = _events(text, DATE=["16/8/2024"], PERSON=["Thongloun Sisoulith"], LOCATION=["Lào"])
+    assert [(e["kind"], e["date"]) for e in events] == [("cuộc gặp", "2024-08-16")]
+
+
+def test_a_call_received_by_a_host_is_one_meeting_not_two() -> None:
+    text = "Chiều 8/9/2023, Thứ trưởng Lê Hoa tiếp bà Anna Berg đến chào xã giao."
+    events = _events(text, DATE=["8/9/2023"], PERSON=["Lê Hoa", "Anna Berg"])
+    assert [(e["kind"], e["date"]) for e in events] == [("cuộc gặp", "2023-09-08")]
