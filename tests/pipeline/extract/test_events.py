@@ -402,3 +402,14 @@ def test_a_call_received_by_a_host_is_one_meeting_not_two() -> None:
     text = "Chiều 8/9/2023, Thứ trưởng Lê Hoa tiếp bà Anna Berg đến chào xã giao."
     events = _events(text, DATE=["8/9/2023"], PERSON=["Lê Hoa", "Anna Berg"])
     assert [(e["kind"], e["date"]) for e in events] == [("cuộc gặp", "2023-09-08")]
+
+
+def test_an_undated_count_of_delegations_received_is_a_summary() -> None:
+    text = "Năm 2023, Liên hiệp Hữu nghị đã đón tiếp hơn 100 đoàn khách quốc tế."
+    assert _events(text, ORG=["Liên hiệp Hữu nghị"]) == []
+
+
+def test_a_dated_reception_of_two_delegations_is_still_a_meeting() -> None:
+    text = "Chiều 5/3/2024, ông Trần Nam tiếp 2 đoàn đại biểu Hội Hữu nghị Nhật Bản."
+    events = _events(text, DATE=["5/3/2024"], PERSON=["Trần Nam"], ORG=["Hội Hữu nghị Nhật Bản"])
+    assert [(e["kind"], e["date"]) for e in events] == [("cuộc gặp", "2024-03-05")]

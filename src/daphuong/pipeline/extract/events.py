@@ -23,6 +23,7 @@ from daphuong.pipeline.extract.tokens import Token
 
 NAMED = "named"  # an EVENT mention with no event word at its start ('Xuân quê hương 2021')
 _CUE_GAP = 3
+_OBJECT_COUNT = 3  # tokens after a verb where a counted group makes it a summary
 _OWN_DATE_GAP = 4  # 'phiên thảo luận chung ngày 12/9': a meeting word with its own date
 
 
@@ -180,8 +181,11 @@ class EventFinder:
         main = doc.main_clause_start(first, trig.first)
         if any("subordinate" in c.kinds and main <= c.first < trig.first for c in cues):
             return "skip"
-        if doc.counted_groups(main, trig.first, cues):
-            return "skip"  # '12 đoàn khách đến thăm', 'các đoàn … làm việc': a summary
+        # '12 đoàn khách đến thăm', 'các đoàn … làm việc', undated 'đón tiếp hơn 100 đoàn':
+        # a summary ('Chiều 5/3, X tiếp 2 đoàn' is still one dated meeting)
+        dated = doc.date_for(trig.first, trig.stop, first) is not None
+        if doc.counted_groups(main, trig.first if dated else trig.stop + _OBJECT_COUNT, cues):
+            return "skip"
         return "create" if doc.has_subject(main, trig.first) else "skip"
 
     def _dated_report(self, first: int, stop: int, cues: list[Cue]) -> bool:
