@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from daphuong.domain.access import Principal, Role
+from daphuong.store.search.base import Plan
+from daphuong.store.search.meta import visible_tokens
 from daphuong.store.search.postgres import (
     MAX_POSITIONS_PER_LEXEME,
+    base_tsquery,
     match_tsquery,
     tier_tsqueries,
+    title_tsquery,
     tsvector_literal,
 )
 from daphuong.text.analyze import token_keys
@@ -32,3 +37,13 @@ def test_match_and_tier_queries() -> None:
         "(('đa')) & (('phương')) & (('cây' <-> 'tre')) & (('ngo':*))",
         "('da' <-> 'phuong')",
     ]
+
+
+def test_meta_lexemes_cannot_be_spelled_by_a_query() -> None:
+    literal = tsvector_literal([(token_keys("vpublic"), "")], ["vpublic", "f3"])
+    assert literal == "'vpublic':1 '~vpublic' '~f3'"
+    viewer = Principal(user_id=1, org_id=4, role=Role.VIEWER)
+    plan = Plan(parse_query("vpublic"), visible_tokens(viewer), ((3,),))
+    assert base_tsquery(plan) == "(('vpublic')) & (('~vpublic') | ('~o4')) & (('~f3'))"
+    assert base_tsquery(Plan(parse_query(""), None, ())) is None
+    assert title_tsquery(parse_query("hop tac*")) == "(('hop':A)) & (('tac':A*))"

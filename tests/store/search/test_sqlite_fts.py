@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from daphuong.store.search.sqlite_fts import fts_expression, tier_expressions
+from daphuong.domain.access import Principal, Role
+from daphuong.store.search.base import Plan
+from daphuong.store.search.meta import visible_tokens
+from daphuong.store.search.sqlite_fts import (
+    base_expression,
+    fts_expression,
+    tier_expressions,
+    title_expression,
+)
 from daphuong.text.query import parse_query
 
 
@@ -28,3 +36,20 @@ def test_tiers_for_exact_marks_and_adjacent_words() -> None:
     assert tier_expressions(parse_query("da phuong")) == ['{title_f body_f} : "da phuong"']
     assert tier_expressions(parse_query("đường")) == ['({title_x body_x} : "đường")']
     assert tier_expressions(parse_query('"x"')) == []
+
+
+def test_base_expression_adds_visibility_and_filter_tokens_on_the_meta_column() -> None:
+    viewer = Principal(user_id=1, org_id=4, role=Role.VIEWER)
+    plan = Plan(parse_query("doi"), visible_tokens(viewer), ((7, 9),))
+    assert base_expression(plan) == (
+        '({title_f body_f} : "doi") AND {meta} : (("vpublic") OR ("o4")) '
+        'AND {meta} : (("f7") OR ("f9"))'
+    )
+    browse = Plan(parse_query(""), None, ())
+    assert base_expression(browse) == '{meta} : "any"'
+
+
+def test_title_flag_needs_every_item_in_the_title() -> None:
+    assert title_expression(parse_query("hop tac OR ket")) == (
+        '({title_f} : "hop") AND ({title_f} : "tac" OR {title_f} : "ket")'
+    )
