@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -30,6 +31,8 @@ from daphuong.store.search.tables import DOCS
 
 # The newest matches read per search: ranked by level, counted for facets (estimates above).
 WINDOW = 1000
+# SearchHit.score = level * LEVEL + BM25; BM25 stays far below it, so levels never mix.
+LEVEL = 1000.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +129,12 @@ class SqlSearchIndex(EntityQuickFind, SearchIndex):
     def _count(self, session: Session, plan: Plan) -> int:
         """Number of matches."""
 
+    @abstractmethod
+    def _relevance(
+        self, session: Session, parsed: ParsedQuery, keys: list[int]
+    ) -> dict[int, float]:
+        """BM25-style relevance (0 to a few tens) of the documents with these sort keys."""
+
     def index_documents(self, session: Session, docs: Sequence[IndexedDocument]) -> None:
         """Replace rows, facets and token streams of these documents."""
         if not docs:
@@ -219,18 +228,37 @@ class SqlSearchIndex(EntityQuickFind, SearchIndex):
     def _page(
         self, session: Session, plan: Plan, window: list[int], n: int
     ) -> list[tuple[int, float]]:
-        """The window ranked by level (newest first within one), then older matches."""
+        """The window ranked by level, then BM25, then newest first; then older matches."""
         if not window:
             return []
         flags = self._flags(plan.parsed) if not plan.parsed.is_empty else []
         # One read per flag over the window's key range only (ascending from its oldest key).
         sets = [self._flag_keys(session, flag, window[-1]) for flag in flags]
-        scored = [(level_score([k in found for found in sets]), k) for k in window]
-        ranked = [(k, score) for score, k in sorted(scored, key=lambda p: (-p[0], -p[1]))]
-        if n > len(ranked) == WINDOW:  # deep pages: older matches, newest first
+        levels = {k: level_score([k in found for found in sets]) for k in window}
+        relevance = self._page_relevance(session, plan.parsed, levels, n)
+        ranked = sorted(window, key=lambda k: (-levels[k], -relevance.get(k, 0.0), -k))
+        scored = [(k, levels[k] * LEVEL + relevance.get(k, 0.0)) for k in ranked]
+        if n > len(scored) == WINDOW:  # deep pages: older matches, newest first
             older = replace(plan, high=window[-1])
-            ranked += [(k, 0.0) for k in self._keys(session, older, n - len(ranked))]
-        return ranked[:n]
+            scored += [(k, 0.0) for k in self._keys(session, older, n - len(scored))]
+        return scored[:n]
+
+    def _page_relevance(
+        self, session: Session, parsed: ParsedQuery, levels: dict[int, float], n: int
+    ) -> dict[int, float]:
+        """BM25 of the documents in the levels that reach the first n places (others unread)."""
+        if parsed.is_empty:
+            return {}
+        sizes = Counter(levels.values())
+        needed: set[float] = set()
+        seen = 0
+        for level in sorted(sizes, reverse=True):
+            if seen >= n:
+                break
+            needed.add(level)
+            seen += sizes[level]
+        keys = [k for k, level in levels.items() if level in needed]
+        return self._relevance(session, parsed, keys)
 
     def _hits(
         self, session: Session, page: list[tuple[int, float]], query: SearchQuery

@@ -227,6 +227,20 @@ class PostgresSearchIndex(SqlSearchIndex):
             session.scalar(text(f"SELECT count(*) FROM search_docs WHERE {where}"), params) or 0
         )
 
+    def _relevance(
+        self, session: Session, parsed: ParsedQuery, keys: list[int]
+    ) -> dict[int, float]:
+        # Cover density over the candidates only; no length normalization: meta lexemes
+        # (visibility, facets) would count as words.
+        if not keys:
+            return {}
+        stmt = text(
+            "SELECT sort_key, ts_rank_cd(vector, CAST(:q AS tsquery)) FROM search_docs "
+            "WHERE sort_key IN :keys"
+        ).bindparams(bindparam("keys", expanding=True))
+        rows = session.execute(stmt, {"q": match_tsquery(parsed), "keys": keys})
+        return {int(k): float(score) for k, score in rows}
+
     def _write_entity_text(
         self, session: Session, entity_id: int, names: Sequence[list[Keys]]
     ) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from daphuong.domain.search import AnyOf, Clause, Item, ParsedQuery, Phrase, Term
 from daphuong.store.search.base import Plan, SqlSearchIndex
+from daphuong.store.search.bm25 import bm25_scores
 from daphuong.store.search.entities import MatchSource
 from daphuong.store.search.meta import ANY, facet_token, sort_key
 from daphuong.store.search.prepare import IndexedDocument
@@ -199,6 +200,17 @@ class SqliteSearchIndex(SqlSearchIndex):
         where, params = _range(plan)
         stmt = text(f"SELECT count(*) FROM search_fts WHERE search_fts MATCH :q{where}")
         return int(session.scalar(stmt, {"q": base_expression(plan), **params}) or 0)
+
+    def _relevance(
+        self, session: Session, parsed: ParsedQuery, keys: list[int]
+    ) -> dict[int, float]:
+        # The stored folded streams of the candidates (rowid lookups, no posting-list scan).
+        if not keys:
+            return {}
+        stmt = text("SELECT rowid, title_f, body_f FROM search_fts WHERE rowid IN :keys")
+        stmt = stmt.bindparams(bindparam("keys", expanding=True))
+        rows = session.execute(stmt, {"keys": keys})
+        return bm25_scores({k: (t or "", b or "") for k, t, b in rows}, parsed)
 
     def _write_entity_text(
         self, session: Session, entity_id: int, names: Sequence[list[Keys]]
