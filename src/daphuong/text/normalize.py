@@ -71,7 +71,9 @@ def _clusters(original: str) -> list[tuple[int, int]]:
     start = 0
     for i in range(1, len(original)):
         ch = original[i]
-        if unicodedata.combining(ch) or "\u1160" <= ch <= "\u11ff":
+        # Invisibles that are dropped stay inside the cluster, so a mark after them still
+        # composes with its letter.
+        if unicodedata.combining(ch) or ch in _DROP or "\u1160" <= ch <= "\u11ff":
             continue
         out.append((start, i))
         start = i
