@@ -86,8 +86,8 @@ def _convert_cluster(original: str, start: int, end: int) -> str:
     piece = "".join(c for c in original[start:end] if c not in _DROP)
     if not piece:
         return ""
-    if piece in {"\r\n", "\r"}:
-        return "\n"
+    if "\r" in piece:
+        piece = piece.replace("\r\n", "\n").replace("\r", "\n")
     piece = unicodedata.normalize("NFC", piece.translate(_SPACES))
     if piece[:1] in "Ðð" and _viet_context(original, start):
         piece = ("Đ" if piece[0] == "Ð" else "đ") + piece[1:]
