@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fpdf import FPDF
+from fpdf.fonts import FontFace
 
 from daphuong.errors import ConfigError
 from daphuong.reports.model import APPENDIX_TITLE, BarChart, Report, Section, source_lines
@@ -13,6 +14,10 @@ FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/de
 FONT = "DejaVu"
 LABEL_W = 60.0
 BAR_H = 6.0
+BAR_RGB = (40, 90, 160)
+# Tables set their own colours: fpdf2 fills every cell with the current fill colour otherwise,
+# which the bar charts leave dark blue.
+HEADINGS = FontFace(emphasis="BOLD", fill_color=(222, 230, 242))
 
 
 def _font_file(name: str) -> Path:
@@ -50,7 +55,7 @@ def _chart(pdf: FPDF, chart: BarChart) -> None:
         y = pdf.get_y()
         pdf.set_xy(pdf.l_margin, y)
         pdf.cell(LABEL_W, BAR_H, label[:40])
-        pdf.set_fill_color(40, 90, 160)
+        pdf.set_fill_color(*BAR_RGB)
         bar = max(0.5, value / top * width) if value else 0
         if bar:
             pdf.rect(pdf.l_margin + LABEL_W, y + 1, bar, BAR_H - 2, style="F")
@@ -71,7 +76,8 @@ def _section(pdf: FPDF, section: Section) -> None:
         _chart(pdf, chart)
     for tbl in section.tables:
         pdf.set_font(FONT, "", 8)
-        with pdf.table(text_align="LEFT") as table:
+        pdf.set_fill_color(255, 255, 255)
+        with pdf.table(text_align="LEFT", headings_style=HEADINGS) as table:
             table.row(tbl.headers)
             for row in tbl.rows:
                 table.row(row)

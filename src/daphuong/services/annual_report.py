@@ -18,7 +18,9 @@ from daphuong.services.accounts import AccountService
 from daphuong.services.activities import ActivityService
 from daphuong.services.aid import AidService
 from daphuong.services.plans import PlanService, own_progress
+from daphuong.services.report_events import events_part, year_events
 from daphuong.services.seats import SeatService
+from daphuong.services.timeline import TimelineService
 from daphuong.store.activities import ActivityFilter
 from daphuong.store.engine import Database
 
@@ -169,6 +171,7 @@ class AnnualReportService:
         self.plans = PlanService(db)
         self.seats = SeatService(db)
         self.aid = AidService(db)
+        self.timeline = TimelineService(db)
 
     def build(self, who: Principal, year: int, *, org_id: int | None = None) -> Report:
         """Assemble the report model for one year (optionally one organization)."""
@@ -193,7 +196,10 @@ class AnnualReportService:
             subtitle=org_name,
             generated_at=dt.datetime.now(dt.UTC),
         )
-        report.sections.append(self._overview(activities))
+        overview = self._overview(activities)
+        org_filter = org_name if org_id is not None else None
+        events_part(overview, year_events(self.timeline.events(who), year, activities, org_filter))
+        report.sections.append(overview)
         for area in Area:
             section = Section(key=area.value, title=area.label_vi)
             activity_part(section, [a for a in activities if a.area is area])
