@@ -114,6 +114,25 @@ def test_entity_hook_feeds_quick_find(db: Database) -> None:
     assert SearchService(db).find_entities("le hoai", who=ADMIN) == []
 
 
+def test_quick_find_lists_the_exact_name_before_names_that_contain_it(db: Database) -> None:
+    hook = search_hook(db)
+    aliases = [
+        "Hiệp hội các quốc gia Đông Nam Á",
+        "ASEAN",
+        "Association of Southeast Asian Nations",
+    ]
+    with db.transaction() as s:
+        hook.upsert_entity(s, 1, "ORG", aliases)
+        hook.upsert_entity(s, 2, "ORG", ["ASEAN Community"])
+        hook.upsert_entity(s, 3, "EVENT", ["Diễn đàn Nhân dân ASEAN 2024"])
+    hits = SearchService(db).find_entities("asean", who=ADMIN)
+    assert [(h.entity_id, h.name) for h in hits] == [
+        (1, "ASEAN"),
+        (2, "ASEAN Community"),
+        (3, "Diễn đàn Nhân dân ASEAN 2024"),
+    ]
+
+
 def test_parse_filters() -> None:
     filters = parse_filters(
         ["entity=Lê Hoài Trung", "type=person", "year=2024", "from=2024-01-02", "to=2025"]

@@ -15,6 +15,10 @@ from daphuong.domain.search import EntityHit, ParsedQuery, Term
 from daphuong.store.search.tables import ENTITIES
 from daphuong.text.analyze import Keys, token_keys, tokenize
 
+# Matches read before ranking by name shape: bm25 alone ranks an entity with many aliases
+# (ASEAN and its English and Vietnamese long names) below one short partial match.
+CANDIDATES = 200
+
 
 @dataclass(frozen=True, slots=True)
 class MatchSource:
@@ -44,6 +48,19 @@ def best_name(names: Sequence[str], parsed: ParsedQuery) -> str:
         ):
             return name
     return names[0] if names else ""
+
+
+def name_rank(names: Sequence[str], parsed: ParsedQuery) -> int:
+    """0 when a name is exactly the words typed, 1 when one starts with them, else 2."""
+    typed = " ".join(c.fold for c in parsed.positive_clauses() if isinstance(c, Term))
+    rank = 2
+    for name in names:
+        folded = " ".join(t.fold for t in tokenize(name))
+        if folded == typed:
+            return 0
+        if folded.startswith(typed):
+            rank = 1
+    return rank
 
 
 class EntityQuickFind:
@@ -102,11 +119,13 @@ class EntityQuickFind:
             .select_from(source.from_)
             .where(source.where)
             .order_by(source.score.desc(), ENTITIES.c.entity_id)
-            .limit(limit)
+            .limit(max(limit, CANDIDATES))
         )
         if entity_type:
             stmt = stmt.where(ENTITIES.c.entity_type == entity_type)
-        return [
-            EntityHit(r[0], r[1], best_name(json.loads(r[2]), parsed), float(r[3]))
-            for r in session.execute(stmt)
+        rows = [(r[0], r[1], json.loads(r[2]), float(r[3])) for r in session.execute(stmt)]
+        # Stable: inside a rank the backend's score order stands.
+        rows.sort(key=lambda r: name_rank(r[2], parsed))
+        return [EntityHit(i, t, best_name(names, parsed), score) for i, t, names, score in rows][
+            :limit
         ]
