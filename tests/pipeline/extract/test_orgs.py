@@ -107,3 +107,18 @@ def test_a_mission_beside_a_body_keeps_its_host_and_seat() -> None:
     name = "Phái đoàn đại diện thường trực Việt Nam bên cạnh Liên hợp quốc tại Geneva"
     assert name in _orgs(f"Trưởng {name} phát biểu.")
     assert "Bộ Ngoại giao" in _orgs("Bộ Ngoại giao bên cạnh đó cũng đề nghị.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ban Thư ký AIPA đang chuẩn bị hồ sơ", "Ban Thư ký AIPA"),
+        ("Chủ tịch Ủy ban Quốc gia APEC 2030 phát biểu", "Ủy ban Quốc gia APEC 2030"),
+    ],
+)
+def test_a_title_inside_a_body_and_the_year_of_a_committee(text: str, name: str) -> None:
+    assert name in _orgs(text)
+
+
+def test_a_forum_year_is_an_edition_not_part_of_the_body() -> None:
+    assert "Diễn đàn Thanh niên ASEAN 2031" not in _orgs("Diễn đàn Thanh niên ASEAN 2031 khai mạc")

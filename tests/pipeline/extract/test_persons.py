@@ -71,3 +71,16 @@ def test_bylines_on_the_last_line(byline: str, names: set[str]) -> None:
 
 def test_a_place_on_the_last_line_is_not_a_byline_without_given_name_syllables() -> None:
     assert "Hà Nội" not in _people("Hai bên ký kết thỏa thuận hợp tác.\nHà Nội")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("và bà Maria K. Ostrowska, Trưởng Đại diện UNFPA, cho biết", "Maria K. Ostrowska"),
+        ("điện đàm với Ngoại trưởng Thái Lan Somsak Wong-ari về hợp tác", "Somsak Wong-ari"),
+    ],
+)
+def test_initials_and_names_after_a_country_are_whole(text: str, name: str) -> None:
+    people = _people(text)
+    assert name in people
+    assert not any(p.startswith("Thái Lan") for p in people)

@@ -73,10 +73,16 @@ def test_a_holding_verb_links_the_person_to_the_title(verb: str) -> None:
     assert _triples(roles) == {("Lê Văn Nam", "Chủ tịch", "Hội Hữu nghị Việt Nam – Lào")}
 
 
-def test_acting_title_is_flagged() -> None:
+def test_acting_title_is_flagged_and_kept_as_written() -> None:
     text = "Quyền Giám đốc Sở Ngoại vụ Phạm Văn Dũng dự."
     roles = _roles(text, PERSON=["Phạm Văn Dũng"], ORG=["Sở Ngoại vụ"])
-    assert len(roles) == 1 and roles[0].acting and roles[0].title == "Giám đốc"
+    assert len(roles) == 1 and roles[0].acting and roles[0].title == "Quyền Giám đốc"
+
+
+def test_a_bare_repeat_of_an_acting_title_is_the_same_role() -> None:
+    text = "Bà Đỗ Thu Hà, Quyền Cục trưởng Cục Lễ tân, cho biết. Cục trưởng Đỗ Thu Hà nói thêm."
+    roles = _roles(text, PERSON=["Đỗ Thu Hà"], ORG=["Cục Lễ tân"])
+    assert _triples(roles) == {("Đỗ Thu Hà", "Quyền Cục trưởng", "Cục Lễ tân")}
 
 
 def test_ambassador_to_a_country_has_no_org() -> None:
@@ -147,3 +153,43 @@ def test_bare_repeat_of_a_title_is_dropped_when_the_org_was_given() -> None:
 
 def test_text_without_people_has_no_roles() -> None:
     assert _roles("Thứ trưởng nhấn mạnh vai trò của Chủ tịch ASEAN.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "title", "org"),
+    [
+        (
+            "Bà Anna Berg, Trưởng Đại diện thường trú UNICEF tại Việt Nam, phát biểu.",
+            "Anna Berg",
+            "Trưởng Đại diện thường trú",
+            "UNICEF",
+        ),
+        (
+            "Ông Lee Min-ho, Giám đốc quốc gia KOICA, cho biết.",
+            "Lee Min-ho",
+            "Giám đốc quốc gia",
+            "KOICA",
+        ),
+        (
+            "Ông Tom Reed, Trưởng Phái bộ IOM tại Lào, cho biết.",
+            "Tom Reed",
+            "Trưởng Phái bộ",
+            "Phái bộ IOM tại Lào",
+        ),
+    ],
+)
+def test_qualified_titles_and_mission_heads(text: str, person: str, title: str, org: str) -> None:
+    roles = _roles(text, PERSON=[person], ORG=[org])
+    assert _triples(roles) == {(person, title, org)}
+
+
+def test_titles_with_words_between_them_are_not_one_chain() -> None:
+    text = "Đón Tổng Giám đốc WHO lần đầu sang thăm, Phó Thủ tướng Trần Văn Hải cảm ơn."
+    roles = _roles(text, PERSON=["Trần Văn Hải"], ORG=["WHO"])
+    assert _triples(roles) == {("Trần Văn Hải", "Phó Thủ tướng", "")}
+
+
+def test_a_year_after_the_org_keeps_the_chain() -> None:
+    text = "Bà Hồ Thu Lan - Cố vấn của Ủy ban ASEAN 2030, Phó Chủ tịch Hội Hữu nghị Việt - Lào dự."
+    roles = _roles(text, PERSON=["Hồ Thu Lan"], ORG=["Ủy ban ASEAN", "Hội Hữu nghị Việt - Lào"])
+    assert ("Hồ Thu Lan", "Phó Chủ tịch", "Hội Hữu nghị Việt - Lào") in _triples(roles)

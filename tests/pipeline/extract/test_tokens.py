@@ -39,3 +39,10 @@ def test_vietnamese_syllables_are_recognized(word: str) -> None:
 @pytest.mark.parametrize("word", ["Kőrösi", "Young", "Tijiani", "ACCSM", "Japan", "Raisa"])
 def test_foreign_words_are_not_vietnamese_syllables(word: str) -> None:
     assert not is_vietnamese_syllable(word)
+
+
+def test_an_initial_with_its_dot_ends_no_sentence() -> None:
+    toks = tokenize("Bà Maria K. Ostrowska phát biểu. Sau đó, đoàn ra về.")
+    ends = [t.text for t, end in zip(toks, sentence_ends(toks), strict=True) if end]
+    assert ends == [".", "."] and toks[3].text == "."
+    assert not sentence_ends(toks)[3]

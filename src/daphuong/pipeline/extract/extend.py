@@ -80,8 +80,11 @@ def _step(doc: Doc, j: int, rule: Extent) -> int:
 
 def _capital(doc: Doc, j: int, rule: Extent) -> int:
     tok = doc.tokens[j]
-    if doc.person_at(j) > j or (doc.title_at(j) > j and not rule.event and _title_ends(doc, j)):
+    title_end = doc.title_at(j)
+    if doc.person_at(j) > j or (title_end > j and not rule.event and _title_ends(doc, j)):
         return j
+    if title_end > j and not rule.event:
+        return title_end  # 'Ban Thư ký AIPA': the whole title, lower-case words too
     if not rule.event and doc.event_head_at(j)[0] > j:
         return j
     if tok.is_upper or is_vietnamese_syllable(tok.text) or rule.event:

@@ -52,6 +52,19 @@ def headed_end(doc: Doc, i: int) -> int:
         end = head_end  # 'Quỹ sẵn sàng', 'Hội triển khai': a verb after an elliptical name
     if end == head_end and (kind not in _ALONE or _generic_bare(doc, i, head_end)):
         return i
+    return _year_tail(doc, i, end)
+
+
+def _year_tail(doc: Doc, i: int, end: int) -> int:
+    """'Ủy ban Quốc gia APEC 2027': a year after an acronym names the body of that year's
+    chairmanship (a forum's year is an edition, an EVENT: 'Diễn đàn nhân dân ASEAN 2020')."""
+    toks = doc.tokens
+    if end >= len(toks) or not toks[end - 1].is_upper or toks[end].newline_before:
+        return end
+    year = toks[end].text
+    forum = doc.tokens[i].key == "diễn"
+    if len(year) == 4 and year.isdigit() and year[:2] in ("19", "20") and not forum:
+        return end + 1
     return end
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from daphuong.domain.extraction import EntityType
 from daphuong.pipeline.extract.orgs import headed_end
 from daphuong.pipeline.extract.scan import Candidate, Doc
-from daphuong.pipeline.extract.tokens import is_vietnamese_syllable
+from daphuong.pipeline.extract.tokens import is_initial, is_vietnamese_syllable
 
 PERSON = EntityType.PERSON
 ORG = EntityType.ORG
@@ -40,7 +40,7 @@ def _run(doc: Doc, i: int, *, foreign: bool = False) -> int:
                 break
             if tok.is_upper and len(tok.text) > 1 and (foreign or doc.stop_upper(j)):
                 break  # an acronym is not part of a foreign name; 'BÁC HỒ VỀ NƯỚC'
-            j += 1
+            j += 2 if j > i and is_initial(toks, j) else 1  # 'Caroline T. Nyamayemombe'
         elif doc.is_dash(j) and j > i and doc.joined(j) and j + 1 < len(toks):
             if toks[j + 1].space_before or not toks[j + 1].is_word:
                 break

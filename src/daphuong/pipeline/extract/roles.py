@@ -108,6 +108,7 @@ class RoleFinder:
         words = self.tokens[link.org_stop : link.tail]
         return all(
             t.is_cap
+            or t.is_digit  # 'Ban Thư ký quốc gia ASEAN 2020'
             or t.key in _PLACE_WORDS
             or link.org_stop + n in self.in_name
             or (0 < n < len(words) - 1 and words[n - 1].is_cap and words[n + 1].is_cap)
@@ -228,8 +229,8 @@ class RoleFinder:
         if left.person_after is not None or self.tokens[right.hit.lead].newline_before:
             return False
         between = self.tokens[left.tail : right.hit.lead]
-        if not between and left.tail > left.org_stop:
-            return False  # 'Chủ tịch X tặng hoa Đại sứ Y': words, not a link, between titles
+        if left.tail > left.org_stop and (not between or not self._place_tail(left)):
+            return False  # 'Chủ tịch X tặng hoa Đại sứ Y', 'Tổng Thư ký X lần đầu thăm …, Y'
         return len(between) <= 3 and all(t.key in _LINKS for t in between)
 
     def _share_org(self, chain: list[_Link]) -> None:
@@ -272,7 +273,9 @@ class RoleFinder:
 
     def _role(self, link: _Link) -> ExtractedRole:
         hit, toks = link.hit, self.tokens
-        title = self.text[toks[hit.first].start : toks[hit.stop - 1].end]
+        # 'Quyền Vụ trưởng' is the title as written (the gold keeps it); 'nguyên' is a flag only.
+        first = hit.lead if hit.acting else hit.first
+        title = self.text[toks[first].start : toks[hit.stop - 1].end]
         span = Span(toks[hit.lead].start, toks[max(link.org_stop, hit.stop) - 1].end)
         return ExtractedRole(
             person=link.person,
@@ -338,6 +341,8 @@ def _fuller_key(
             continue
         if not org and other[1] == title and other[2]:
             return other  # 'Thứ trưởng X' repeats 'Thứ trưởng Bộ Y X'
+        if other[1] == f"quyền {title}" and org in ("", other[2]):
+            return other  # 'Vụ trưởng X' repeats 'Quyền Vụ trưởng Vụ Y X'
         qualified = other[1].startswith(title + " ") and other[1][len(title) + 1 :] in _QUALIFIERS
         if other[2] == org and qualified:
             return other  # 'Đại sứ X' repeats 'Đại sứ Đặc mệnh toàn quyền X'

@@ -136,6 +136,8 @@ class Doc:
         end, label = self.name_at(i)
         if label in ("LOC", "ORG") and end >= j:
             return i
+        if label == "LOC" and end - i >= 2:
+            return i  # 'Ngoại trưởng Hàn Quốc Cho Tae-yul': a country, then the name
         return j
 
     def _given_ok(self, j: int) -> bool:

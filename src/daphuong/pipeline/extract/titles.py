@@ -11,7 +11,9 @@ from daphuong.text.keys import tone_key
 
 NOT_ROLES = frozenset({"academic", "occupation", "rank"})
 # Words that open an organization named inside a title: 'Trưởng ban X' → org 'Ban X'.
-_EMBEDDED_HEADS = frozenset({"ban", "văn phòng", "phái đoàn", "cơ quan đại diện", "phòng", "đoàn"})
+_EMBEDDED_HEADS = frozenset(
+    {"ban", "văn phòng", "phái đoàn", "phái bộ", "cơ quan đại diện", "phòng", "đoàn"}
+)
 # A title is a 'member' title when it names the body it belongs to (ANNOTATION.md point 4).
 _MEMBER_BODIES = ("trung ương", "bộ chính trị", "ban bí thư")
 _MINISTER = frozenset({"bộ trưởng", "thứ trưởng", "thứ trưởng thường trực"})

@@ -68,9 +68,23 @@ def sentence_ends(tokens: list[Token]) -> list[bool]:
     ends = [False] * len(tokens)
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt is None or nxt.newline_before or (tok.text in _SENTENCE_END and nxt.space_before):
+        if nxt is None or nxt.newline_before:
             ends[i] = True
+        elif tok.text in _SENTENCE_END and nxt.space_before:
+            ends[i] = not is_initial(tokens, i - 1)
     return ends
+
+
+def is_initial(tokens: list[Token], i: int) -> bool:
+    """Token i is a name's initial: one capital letter after a name word, glued to a '.' and
+    followed by a capitalised word ('Caroline T. Nyamayemombe'), so the '.' ends no sentence."""
+    if i < 1 or i + 2 >= len(tokens):
+        return False
+    tok, dot, nxt = tokens[i], tokens[i + 1], tokens[i + 2]
+    single = len(tok.text) == 1 and tok.is_cap and tok.space_before
+    named = tokens[i - 1].is_word and tokens[i - 1].is_cap
+    glued = dot.text == "." and not dot.space_before
+    return single and named and glued and nxt.is_cap and not nxt.newline_before
 
 
 _VIET_LETTERS = frozenset(
