@@ -73,3 +73,31 @@ def test_a_domestic_issuer_is_not_part_of_the_document_name() -> None:
 def test_two_documents_joined_by_and_stay_two() -> None:
     found = _docs("dựa trên Tuyên ngôn Quốc tế Nhân quyền và Hiến chương Liên hợp quốc.")
     assert {"Tuyên ngôn Quốc tế Nhân quyền", "Hiến chương Liên hợp quốc"} <= found
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Luật Phòng, chống ma túy năm 2021",
+        "Luật Phòng, chống tham nhũng",
+        "Luật Cư trú của người nước ngoài tại Việt Nam năm 2014",
+        "Pháp lệnh Ngoại hối 2005",
+        "Biên bản ghi nhớ hợp tác giai đoạn 2025-2028",
+        "Chiến lược phát triển du lịch giai đoạn 2021-2030, tầm nhìn đến năm 2045",
+    ],
+)
+def test_laws_run_to_their_year_and_plans_to_their_vision(name: str) -> None:
+    assert name in _docs(f"Theo {name}, hai bên thống nhất.")
+
+
+def test_a_law_name_stops_where_the_clause_goes_on() -> None:
+    assert _docs("Luật Đất đai đã được Quốc hội thông qua năm 2024.") == {"Luật Đất đai"}
+
+
+def test_international_law_as_a_discipline_is_no_document() -> None:
+    assert _docs("các chuyên gia về Luật Quốc tế tham dự") == set()
+
+
+def test_a_convention_listed_as_a_body_is_a_document() -> None:
+    text = "các Bên tham gia Công ước khung của Liên hợp quốc về biến đổi khí hậu tại Bonn"
+    assert "Công ước khung của Liên hợp quốc về biến đổi khí hậu" in _docs(text)

@@ -165,3 +165,14 @@ def test_a_quoted_workshop_title_is_the_event_not_its_head() -> None:
     }
     assert (EntityType.EVENT, "Biển và con người") in found
     assert (EntityType.EVENT, "Hội thảo quốc tế") not in found
+
+
+def test_a_document_inside_a_meeting_name_is_not_listed_but_a_signed_one_is() -> None:
+    cop = _found(
+        "dự Hội nghị lần thứ 30 các Bên tham gia Công ước khung của Liên hợp quốc về biến đổi"
+        " khí hậu (COP30) tại Belém."
+    )
+    assert not any(t == "LEGAL_DOC" for t, _ in cop)
+    assert not any(n.startswith("Công ước") for _, n in cop)
+    signed = _found("Hai bên tổ chức Lễ ký kết “Quy chế phối hợp công tác năm 2026” tại Huế.")
+    assert ("LEGAL_DOC", "Quy chế phối hợp công tác năm 2026") in signed

@@ -54,11 +54,19 @@ def find(doc: Doc, events: list[Candidate]) -> list[Candidate]:
             continue
         kind = " ".join(t.key for t in toks[i:end])
         found = _numbered(doc, i, end, kind) or _of_event(doc, i, end, event_at)
-        found = found or _named(doc, i, end, kind) or _about(doc, i, end, kind)
+        found = found or _law(doc, i, end, kind) or _named(doc, i, end, kind)
+        found = found or _about(doc, i, end, kind)
         found = found or _described(doc, i, end, kind)
         if found is not None:
             out.append(_with_tail(doc, found))
     return out
+
+
+def names_document(doc: Doc, i: int) -> bool:
+    """A name at token i opens with a treaty's type word ('Công ước khung …', 'Hiệp định …'):
+    a document even where a gazetteer lists it as a body."""
+    end = doc.gaz.legal_types.match(doc.tokens, i, strict_case=False)[0]
+    return end > i and " ".join(t.key for t in doc.tokens[i:end]) in _NAMED
 
 
 def _numbered(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:
@@ -95,6 +103,9 @@ def _named(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:
     toks = doc.tokens
     if kind not in _NAMED or end >= len(toks):
         return None
+    known, label = doc.name_at(i)
+    if label == "ORG" and known > end:
+        return doc.cand(LEGAL, i, known, "gazetteer", 0.85)  # the treaty, not its secretariat
     start = end
     if toks[end].key == "về" and end + 1 < len(toks) and toks[end + 1].is_cap:
         start = end + 1
@@ -106,6 +117,8 @@ def _named(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:
     if not toks[start].is_cap:
         return None
     stop = extend(doc, start, Extent())
+    if kind in _LAWS and [t.key for t in toks[start:stop]] == ["quốc", "tế"]:
+        return None  # 'chuyên gia về Luật Quốc tế': the discipline, not a statute
     return doc.cand(LEGAL, i, stop, "pattern", 0.8) if stop > start else None
 
 
@@ -122,10 +135,57 @@ def _described(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:
         k += 1
         if k < len(toks) and doc.is_dash(k) and k + 1 < len(toks) and toks[k + 1].is_digit:
             k += 1  # 'giai đoạn 2021-2025'
-    if any(kind.startswith(h) for h in _HORIZON) and horizon > end + 2:
-        return doc.cand(LEGAL, i, horizon, "pattern", 0.7)
+    horizoned = any(kind.startswith(h) for h in _HORIZON) or kind in _MEMO
+    if horizoned and horizon > end + 2:
+        return doc.cand(LEGAL, i, _vision(doc, horizon), "pattern", 0.7)
     memo = kind in _MEMO and end < len(toks) and toks[end].key == "về"
     return doc.cand(LEGAL, i, k, "pattern", 0.65) if memo and k > end + 1 else None
+
+
+def _vision(doc: Doc, k: int) -> int:
+    """'… giai đoạn 2021-2030, tầm nhìn đến năm 2050': the vision is part of the name."""
+    toks = doc.tokens
+    words = [t.key for t in toks[k : k + 3]]
+    if words != [",", "tầm", "nhìn"]:
+        return k
+    for n in range(k + 3, min(len(toks), k + 7)):
+        if toks[n].newline_before or not toks[n].is_word:
+            break
+        if _is_year(toks[n].text):
+            return n + 1
+    return k
+
+
+# Words that end a law's name: a clause goes on ('Luật Đất đai đã được thông qua năm 2024');
+# softer ones end it only when no year closes the name ('… của người nước ngoài … năm 2014').
+_LAW_STOPS = frozenset(
+    {"đã", "được", "sẽ", "đang", "là", "có", "khi", "nhằm", "này", "thì", "mà", "để", "và"}
+    | {"cũng", "vừa", "mới", "nên", "phải", "còn"}
+)
+_LAW_SOFT = frozenset({"của", "cho", "với", "vào", "từ", "trong", "tại", "do"})
+_LAWS = frozenset({"luật", "bộ luật", "pháp lệnh"})
+_MAX_LAW = 20
+
+
+def _law(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:
+    """'Luật Người lao động … theo hợp đồng năm 2020', 'Luật Phòng, chống mua bán người':
+    a law's name is a capitalised word and lower-case words, up to its year when it has one."""
+    toks = doc.tokens
+    if kind not in _LAWS or end >= len(toks) or not toks[end].is_cap:
+        return None
+    k, against, soft = end, False, 0
+    while k < len(toks) and k - end < _MAX_LAW and not (k > end and toks[k].newline_before):
+        tok = toks[k]
+        if tok.text == "," and k + 1 < len(toks) and toks[k + 1].key == "chống":
+            against = True  # 'Phòng, chống': one verb pair
+        elif _is_year(tok.text):
+            return doc.cand(LEGAL, i, k + 1, "pattern", 0.8)
+        elif not tok.is_word or (k > end and tok.key in _LAW_STOPS):
+            break
+        elif tok.key in _LAW_SOFT and not soft:
+            soft = k
+        k += 1
+    return doc.cand(LEGAL, i, soft or k, "pattern", 0.75) if against else None
 
 
 def _compound(doc: Doc, k: int) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from daphuong.domain.extraction import EntityType
+from daphuong.pipeline.extract import legal
 from daphuong.pipeline.extract.extend import Extent, extend
 from daphuong.pipeline.extract.scan import Candidate, Doc
 
@@ -29,7 +30,8 @@ def find(doc: Doc) -> list[Candidate]:
     for i in range(len(toks)):
         end, label = doc.name_at(i)
         # 'phi Chính phủ' is 'non-governmental'; 'Đảng ta' is 'Đảng' and a pronoun.
-        if label == "ORG" and not (i > 0 and toks[i - 1].key == "phi") and not doc.stop_at(end - 1):
+        named = label == "ORG" and not legal.names_document(doc, i)
+        if named and not (i > 0 and toks[i - 1].key == "phi") and not doc.stop_at(end - 1):
             cand = doc.cand(ORG, i, end, "gazetteer", 0.95)
             head_end, kind = doc.head_at(i)
             cand.parent = kind not in _NO_CHILDREN or _named_body(doc, kind, head_end)

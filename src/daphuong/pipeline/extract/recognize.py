@@ -101,8 +101,11 @@ def _strictly_inside(c: Candidate, outer: Candidate) -> bool:
         return False  # the tail of a meeting name is the same meeting
     if c.type is EntityType.PERSON and outer.type is not EntityType.LEGAL_DOC:
         return False  # persons only inside a document name: 'Di chúc của Chủ tịch Hồ Chí Minh'
-    if c.type is EntityType.LEGAL_DOC and outer.type is not EntityType.EVENT:
-        return False  # no document inside a body's name ('Hội Luật gia')
+    if c.type is EntityType.LEGAL_DOC and not (
+        outer.type is EntityType.EVENT and c.source == "quoted"
+    ):
+        return False  # no document inside a body's or a meeting's name (fine point 2), but
+        # what a signing ceremony signs is listed: 'Lễ ký kết “Quy chế phối hợp …”'
     if c.start > outer.start:
         return True
     return c.type is EntityType.ORG and outer.edition
