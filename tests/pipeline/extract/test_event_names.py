@@ -96,3 +96,40 @@ def test_a_letters_and_digits_code_is_a_meeting_but_a_one_digit_channel_is_not()
 
 def test_lower_case_words_then_a_verb_open_no_meeting_name() -> None:
     assert _events("Hội nghị thông qua Tuyên bố chung. Hội nghị đã bế mạc.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Sáng nay, Hội nghị tổng kết công tác hợp tác quốc tế năm 2025 đã diễn ra",
+            "Hội nghị tổng kết công tác hợp tác quốc tế năm 2025",
+        ),
+        (
+            "UBND tổ chức Hội nghị xúc tiến đầu tư nông nghiệp công nghệ cao tỉnh Long An",
+            "Hội nghị xúc tiến đầu tư nông nghiệp công nghệ cao tỉnh Long An",
+        ),
+        ("chuẩn bị cho SEAMEO-47 tại Đà Nẵng", "SEAMEO-47"),
+        (
+            "dự Kỳ họp lần thứ 12 Ủy ban Liên chính phủ Việt Nam – Lào tại Viêng Chăn",
+            "Kỳ họp lần thứ 12 Ủy ban Liên chính phủ Việt Nam – Lào",
+        ),
+        ("tổ chức sự kiện bên lề với chủ đề “Trẻ em và biển” chiều", "Trẻ em và biển"),
+        ("khai mạc Lễ hội Việt Nam tại Paris năm nay", "Lễ hội Việt Nam tại Paris"),
+    ],
+)
+def test_names_closed_by_year_place_body_or_theme(text: str, name: str) -> None:
+    assert name in _events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hội nghị được tổ chức vào năm 2025 tại Huế.",
+        "phòng chống COVID-19 hiệu quả",
+        "theo Nghị quyết số 130/2020/QH14 của Quốc hội",
+    ],
+)
+def test_clauses_diseases_and_codes_are_no_meeting_names(text: str) -> None:
+    found = _events(text)
+    assert not any(n.endswith(("2025", "19", "QH14")) for n in found)

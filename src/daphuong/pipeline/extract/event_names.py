@@ -98,7 +98,9 @@ def _theme_of_unnamed(doc: Doc, i: int) -> bool:
     if i < 2 or toks[i - 1].key != "đề" or toks[i - 2].key != "chủ":
         return False
     for k in range(i - 3, max(-1, i - 3 - _THEME_LOOKBACK), -1):
-        end, _ = doc.event_head_at(k)
+        end = doc.gaz.event_heads.match(toks, k, strict_case=False)[0]
+        if toks[k].key == "sự" and k + 1 < i and toks[k + 1].key == "kiện":
+            end = k + 2  # 'sự kiện bên lề với chủ đề “…”'
         if end > k:
             return all(not t.is_cap and not t.is_digit for t in toks[end : i - 2])
         if not toks[k].is_word:
@@ -108,7 +110,7 @@ def _theme_of_unnamed(doc: Doc, i: int) -> bool:
 
 def _headed(doc: Doc, i: int) -> list[Candidate]:
     """'Hội nghị Ngoại giao lần thứ 31', 'Đại hội XIII của Đảng', 'Hội chợ triển lãm …'."""
-    head_end, _ = doc.event_head_at(i)
+    head_end, kind = doc.event_head_at(i)
     toks = doc.tokens
     if head_end <= i or head_end >= len(toks) or doc.head_at(i)[0] >= head_end:
         return []  # 'Diễn đàn X' is a body; 'Đại hội đồng' too
@@ -120,10 +122,40 @@ def _headed(doc: Doc, i: int) -> list[Candidate]:
     opens = nxt.is_cap or nxt.is_digit or doc.gaz.name_words.match(toks, head_end)[0] > head_end
     if not _numbered_ahead(doc, head_end) and (not opens or doc.stop_at(head_end)):
         return []
-    end = extend(doc, head_end, _EVENT_RULE)
+    end = max(extend(doc, head_end, _EVENT_RULE), _closure(doc, head_end))
+    if kind == "khác" and end + 1 < len(toks) and toks[end].key == "tại":
+        place_end, label = doc.name_at(end + 1)
+        end = place_end if label == "LOC" else end  # 'Lễ hội Việt Nam tại Osaka'
     if end < len(toks) and toks[end].text in OPEN_QUOTES and _head_before(doc, end) == i:
         return []  # 'Hội thảo quốc tế “…”': the quoted title is the name, not the head's words
     return [doc.cand(EVENT, i, end, "pattern", 0.8)] if end > head_end else []
+
+
+# Words that show a clause going on after a meeting's head ('Hội nghị … được tổ chức năm 2025').
+_CLAUSE_WORDS = frozenset(
+    {"diễn", "được", "đã", "sẽ", "đang", "là", "có", "do", "tại", "với", "cho", "khi", "nhằm"}
+    | {"để", "vào", "từ", "trong", "này", "thu", "nhận", "bắt", "kết", "tới", "đến"}
+)
+_MAX_DESCRIBED = 16
+
+
+def _closure(doc: Doc, k: int) -> int:
+    """'Hội nghị xúc tiến vận động viện trợ … năm 2025', '… tỉnh Quảng Trị': lower-case words
+    after a head run to the year or the province that closes the meeting's name."""
+    toks = doc.tokens
+    for m in range(k, min(len(toks) - 1, k + _MAX_DESCRIBED)):
+        tok = toks[m]
+        if tok.newline_before or not tok.is_word or not doc.lower_like(m):
+            return k
+        if tok.key in _CLAUSE_WORDS:
+            return k
+        if m > k + 1 and tok.key == "năm" and _is_year(toks[m + 1].text):
+            return m + 2
+        if m > k + 1 and tok.key in ("tỉnh", "thành"):
+            place = m + 2 if tok.key == "thành" and toks[m + 1].key == "phố" else m + 1
+            end, label = doc.name_at(place) if place < len(toks) else (place, "")
+            return end if label == "LOC" else k
+    return k
 
 
 def _numbered_ahead(doc: Doc, k: int) -> bool:
@@ -147,8 +179,9 @@ def _edition(doc: Doc, i: int) -> list[Candidate]:
     """'ASEM 12', 'COP26' (a code and its number), 'Diễn đàn … 2020', '… (AIPA) lần thứ 41'."""
     toks = doc.tokens
     tok = toks[i]
-    if _CODE_EDITION.fullmatch(tok.text) and not tok.text.startswith("COVID"):
-        return [_edition_of(doc, i, i + 1)]  # 'COP26', 'SEA31': a meeting's code and number
+    code = _code_end(doc, i)
+    if code > i:
+        return [_edition_of(doc, i, code)]
     acronym = tok.is_upper and len(tok.text) >= 3 and not is_vietnamese_syllable(tok.text)
     if acronym and i + 1 < len(toks):
         nxt = toks[i + 1]
@@ -167,6 +200,31 @@ def _edition(doc: Doc, i: int) -> list[Candidate]:
     if k + 2 < len(toks) and toks[k].key == "lần" and toks[k + 1].key == "thứ":
         return [doc.cand(EVENT, i, k + 3, "pattern", 0.75)]
     return []
+
+
+def _code_end(doc: Doc, i: int) -> int:
+    """End of a meeting's code at token i: 'COP26', 'SEA31', 'AIPA-41' (not '…/QH14'), else i."""
+    toks = doc.tokens
+    in_code = i > 0 and doc.joined(i) and toks[i - 1].text == "/"  # '130/2020/QH14'
+    text = toks[i].text
+    if _CODE_EDITION.fullmatch(text) and not text.startswith("COVID") and not in_code:
+        return i + 1
+    return i + 3 if _hyphen_edition(doc, i) else i
+
+
+_DISEASES = frozenset({"COVID", "SARS", "MERS"})  # 'COVID-19' is a disease, not an edition
+
+
+def _hyphen_edition(doc: Doc, i: int) -> bool:
+    """An acronym glued by a dash to a two- or three-digit number: 'AIPA-41', 'APEC-32'."""
+    toks = doc.tokens
+    if i + 2 >= len(toks) or not doc.is_dash(i + 1) or not doc.joined(i + 1):
+        return False
+    tok, num = toks[i], toks[i + 2]
+    acronym = tok.is_upper and len(tok.text) >= 3 and not is_vietnamese_syllable(tok.text)
+    acronym = acronym and tok.text not in _DISEASES
+    numbered = num.is_digit and 2 <= len(num.text) <= 3 and doc.joined(i + 2)
+    return acronym and numbered and not _glued_after(doc, i + 2)
 
 
 def _year_after(doc: Doc, k: int) -> int:

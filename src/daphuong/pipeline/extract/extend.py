@@ -41,6 +41,8 @@ def extend(doc: Doc, i: int, rule: Extent | None = None) -> int:
         if closed and not _continues_closed(doc, j):
             break
         if numbered and tok.key != "của" and doc.continuation_at(j) == j:
+            body = _of_body(doc, j - 1) if tok.is_cap else j
+            last = body if body > j else last  # 'Khóa họp lần thứ 54 Hội đồng Nhân quyền'
             break  # 'Đại hội Đảng lần thứ XIII' ends at its number (or 'của' + a body, or
             # a known continuation: 'lần thứ 26 các Bên tham gia Công ước …')
         if tok.key == "và" and not rule.event and _bare_and(doc, i, j):
