@@ -40,3 +40,9 @@ def test_amounts(text: str, expected: list[str]) -> None:
 )
 def test_currencies_with_their_country_stay_whole(amount: str) -> None:
     assert _money(f"Dự án được tài trợ {amount} trong năm nay.") == [amount]
+
+
+def test_dong_before_chi_or_bao_is_no_currency() -> None:
+    assert _money("Ban Chấp hành gồm 41 đồng chí; 5 đồng bào được hỗ trợ 20 triệu đồng.") == [
+        "20 triệu đồng"
+    ]

@@ -122,3 +122,25 @@ def test_a_title_inside_a_body_and_the_year_of_a_committee(text: str, name: str)
 
 def test_a_forum_year_is_an_edition_not_part_of_the_body() -> None:
     assert "Diễn đàn Thanh niên ASEAN 2031" not in _orgs("Diễn đàn Thanh niên ASEAN 2031 khai mạc")
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "đại diện Hội Liên hiệp Thanh niên Lào dự",
+            "Hội Liên hiệp Thanh niên Lào",
+            "Liên hiệp Thanh niên Lào",
+        ),
+        ("Phó Chủ tịch Hiệp hội cho biết", "Hiệp hội", ""),
+        ("Theo báo cáo của Sở, số lao động tăng", "Sở", ""),
+        ("cùng Tổ chức Cứu trợ Quốc tế tài trợ", "Tổ chức Cứu trợ Quốc tế", "Cứu trợ Quốc tế"),
+        ("Vụ trưởng Vụ Tổ chức Cán bộ dự", "Vụ Tổ chức Cán bộ", "Tổ chức Cán bộ"),
+        ("đối tác Tổ chức KOICA cho biết", "KOICA", "Tổ chức KOICA"),
+        ("lao động tại Nhật Bản và Đài Loan (Trung Quốc)", "", "Đài Loan"),
+    ],
+)
+def test_compound_heads_elliptical_bodies_and_places(text: str, present: str, absent: str) -> None:
+    found = _orgs(text)
+    assert not present or present in found
+    assert not absent or absent not in found

@@ -84,3 +84,25 @@ def test_initials_and_names_after_a_country_are_whole(text: str, name: str) -> N
     people = _people(text)
     assert name in people
     assert not any(p.startswith("Thái Lan") for p in people)
+
+
+def test_two_name_like_words_after_a_district_word_are_a_place() -> None:
+    assert "Bảo Lâm" not in _people("đoàn đã khảo sát tại huyện Bảo Lâm, tỉnh Cao Bằng")
+    assert "Trần Thị Mai" in _people("Chủ tịch Hội LHPN tỉnh Trần Thị Mai phát biểu")
+
+
+def test_a_body_that_ends_in_a_surname_word_is_not_a_name_start() -> None:
+    people = _people("Bí thư Trung ương Đoàn Lê Quang Huy phát biểu")
+    assert people == {"Lê Quang Huy"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Đoàn chụp ảnh lưu niệm. Ảnh: TTXVN/Minh Đức", {"Minh Đức"}),
+        ("Tin, ảnh: THU HÀ - QUANG VINH", {"THU HÀ", "QUANG VINH"}),
+        ("Hai bên ký kết biên bản.\n\nHoàng Yến (VNA)", {"Hoàng Yến"}),
+    ],
+)
+def test_credits_and_bylines_with_outlets_and_several_names(text: str, names: set[str]) -> None:
+    assert names <= _people(text)

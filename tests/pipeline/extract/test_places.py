@@ -38,3 +38,13 @@ def test_lower_case_admin_word_without_a_name_gives_nothing() -> None:
 )
 def test_foreign_places_after_a_region_word(text: str, place: str) -> None:
     assert place in _places(text)
+
+
+def test_a_generic_word_before_a_place_is_not_part_of_it() -> None:
+    found = _places("tại thành phố Hải Phòng và khu vực Trung Đông, châu Á - Thái Bình Dương")
+    assert {"Hải Phòng", "Trung Đông"} <= found
+    assert not any(p.startswith(("thành phố", "khu vực")) for p in found)
+
+
+def test_a_language_is_not_a_place() -> None:
+    assert "Pháp" not in _places("lớp học tiếng Pháp cho cán bộ tại Hà Nội")

@@ -12,8 +12,10 @@ _NUMBER = r"\d+(?:[.,]\d+)*"
 _SCALE = r"(?:nghìn|ngàn|triệu|tỷ|tỉ|trăm)"
 # A currency with its country stays whole ('16 triệu đô la Úc'); longer forms come first.
 _COUNTRY = r"(?:Mỹ|Úc|Australia|Singapore|Canada|Hồng Kông|New Zealand|Đài Loan|Brunei)"
+# 'đồng' before these words is no currency: '35 đồng chí', '2 đồng chủ trì'.
+_NOT_DONG = r"(?!\s(?:chí|bào|chủ|hành|thời|tình|nghiệp|hương|minh|đội|loạt|tác|cấp|ý)\b)"
 _CURRENCY = (
-    rf"(?:USD|(?:đô la|Đô la|đôla) {_COUNTRY}|đô la|đôla|đồng|VNĐ|VND|EUR|euro|Euro|"
+    rf"(?:USD|(?:đô la|Đô la|đôla) {_COUNTRY}|đô la|đôla|đồng{_NOT_DONG}|VNĐ|VND|EUR|euro|Euro|"
     r"(?:yên|Yên) Nhật|yên|Yên|(?:nhân dân tệ|Nhân dân tệ)(?: Trung Quốc)?|NDT|bảng Anh|"
     r"won Hàn Quốc|won|rúp Nga|rúp|franc Thụy Sĩ|franc|bạt Thái Lan|bạt|kíp Lào|kíp|"
     r"riel|rupee Ấn Độ|rupee|ringgit|peso|AUD|SGD|JPY|CNY|KRW|GBP|CHF|CAD|THB)"

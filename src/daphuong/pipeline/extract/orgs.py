@@ -16,7 +16,7 @@ _DOMAIN = re.compile(
 )
 _TITLE_TAILS = frozenset({"trưởng", "viên", "phó"})
 _PLURAL = frozenset({"các", "những", "mọi", "từng", "nhiều"})
-_NO_CHILDREN = frozenset({"media", "capnext"})
+_NO_CHILDREN = frozenset({"media", "capnext", "common"})
 # Heads that name a body alone when capitalised (fine point 3); a 'body' head is a whole name
 # ('Tỉnh ủy', 'Thành đoàn') and is listed inside longer names ('Ban Thường vụ Tỉnh ủy').
 _ALONE = frozenset({"bare", "body"})
@@ -54,6 +54,8 @@ def headed_end(doc: Doc, i: int) -> int:
         end = head_end  # 'Quỹ sẵn sàng', 'Hội triển khai': a verb after an elliptical name
     if end == head_end and (kind not in _ALONE or _generic_bare(doc, i, head_end)):
         return i
+    if doc.name_at(i) == (end, "LOC"):
+        return i  # 'Đài Loan' is a place, though 'Đài' heads a broadcaster's name
     return _year_tail(doc, i, end)
 
 
@@ -82,7 +84,19 @@ def _may_open(doc: Doc, i: int, head_end: int, kind: str) -> bool:
         return False  # 'Bộ trưởng', 'Hội viên': a title, not a body
     if doc.title_at(i) > head_end or (kind == "titled" and doc.in_title(i)):
         return False
-    return kind not in ("media", "capnext", "titled") or (nxt is not None and nxt.is_cap)
+    if kind == "common" and (_after_head(doc, i) or _acronym_only(doc, head_end)):
+        return False  # 'Vụ Tổ chức Cán bộ'; 'Tổ chức GPI' is the body 'GPI'
+    return kind not in ("media", "capnext", "titled", "common") or (nxt is not None and nxt.is_cap)
+
+
+def _after_head(doc: Doc, i: int) -> bool:
+    return any(doc.head_at(k)[0] == i for k in range(max(0, i - 3), i))
+
+
+def _acronym_only(doc: Doc, k: int) -> bool:
+    toks = doc.tokens
+    one = k < len(toks) and toks[k].is_upper and len(toks[k].text) > 1
+    return one and (k + 1 >= len(toks) or not toks[k + 1].is_cap or toks[k + 1].newline_before)
 
 
 def _evidenced(doc: Doc, head_end: int, end: int) -> bool:

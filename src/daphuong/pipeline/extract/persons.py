@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from daphuong.domain.extraction import EntityType
 from daphuong.pipeline.extract.orgs import headed_end
+from daphuong.pipeline.extract.places import PLACE_CUES
 from daphuong.pipeline.extract.scan import Candidate, Doc
 from daphuong.pipeline.extract.tokens import is_initial, is_vietnamese_syllable
 
@@ -11,6 +12,7 @@ PERSON = EntityType.PERSON
 ORG = EntityType.ORG
 _MAX_RUN = 5
 _BYLINE_LINES = 6
+_MAX_CREDITS = 4
 
 
 def find(doc: Doc) -> list[Candidate]:
@@ -19,11 +21,21 @@ def find(doc: Doc) -> list[Candidate]:
     toks = doc.tokens
     for i in range(len(toks)):
         end = doc.person_at(i)
-        if end > i:
+        if end > i and not (end - i <= 2 and _after_place_cue(doc, i)):
             out.append(doc.cand(PERSON, i, end, "name", 0.9))
+
         out.extend(_after_cue(doc, i))
     out.extend(_bylines(doc))
     return out
+
+
+def _after_place_cue(doc: Doc, i: int) -> bool:
+    """'huyện Hướng Hóa': two name-like words after a place word are a place (three are a
+    person after an elliptical body: 'Chủ tịch Hội LHPN tỉnh Đặng Thị Hồng Nga')."""
+    toks = doc.tokens
+    one = i > 0 and toks[i - 1].key
+    two = i > 1 and f"{toks[i - 2].key} {toks[i - 1].key}"
+    return (one in PLACE_CUES or two in PLACE_CUES) and not toks[i - 1].is_cap
 
 
 def _run(doc: Doc, i: int, *, foreign: bool = False) -> int:
@@ -106,13 +118,28 @@ def _foreign(doc: Doc, i: int, j: int) -> bool:
 
 
 def _credit(doc: Doc, i: int) -> list[Candidate]:
-    """'(Ảnh: Thúy Hồng)', '(Photo: TV)' name a person; '(Ảnh: UNICEF)' an organisation."""
+    """'(Ảnh: Thúy Hồng)', '(Photo: TV)' name a person; '(Ảnh: UNICEF)' an organisation;
+    'Ảnh: VGP/Hải Minh' the photographer after the outlet; 'Tin, ảnh: A - B' two people."""
     toks = doc.tokens
-    if i >= len(toks) or headed_end(doc, i) > i:
-        return []
-    j = _run(doc, i)
-    if j <= i:
-        return []
+    out: list[Candidate] = []
+    while i < len(toks) and len(out) < _MAX_CREDITS and headed_end(doc, i) == i:
+        j = _run(doc, i)
+        if j <= i:
+            break
+        if j + 1 < len(toks) and toks[j].text == "/" and doc.joined(j) and doc.joined(j + 1):
+            out.append(doc.cand(ORG, i, j, "credit", 0.75))  # the outlet before the slash
+            i = j + 1
+            continue
+        out.extend(_one_credit(doc, i, j))
+        more = j + 1 < len(toks) and toks[j].text in ",-–" and not toks[j + 1].newline_before
+        if not more or not toks[j + 1].is_cap or doc.name_at(j + 1)[1] == "ORG":
+            break
+        i = j + 1
+    return out
+
+
+def _one_credit(doc: Doc, i: int, j: int) -> list[Candidate]:
+    toks = doc.tokens
     if doc.name_at(i)[0] >= j:
         return []
     words = [t for t in toks[i:j] if t.is_word]
@@ -153,6 +180,8 @@ def _byline(doc: Doc, start: int, stop: int) -> list[Candidate]:
             parts.append([])
         elif tok.text == "/" and k > 0 and doc.joined(start + k):
             break  # 'Thu Hằng/VOV.VN': the outlet after the slash is found as an ORG
+        elif tok.text == "(" and k > 0 and toks[-1].text == ")":
+            break  # 'Thanh Sang (TTXVN)': the outlet in brackets closes the line
         else:
             return []
     if any(not 2 <= len(p) <= 4 for p in parts):

@@ -10,7 +10,7 @@ LOC = EntityType.LOCATION
 _ADMIN = frozenset({"xã", "huyện", "tỉnh", "quận", "phường", "xóm", "thôn", "ấp", "bản", "thị xã"})
 # Cues before foreign places too: 'tỉnh Takeo', 'vùng Kansai', 'bang Texas', 'khu vực Abyei'.
 _REGION = frozenset({"vùng", "bang", "tiểu bang", "khu vực", "thủ đô", "thành phố", "đảo"})
-_CUES = _ADMIN | _REGION
+PLACE_CUES = _ADMIN | _REGION
 _REPUBLIC_SPAN = 7
 
 
@@ -20,15 +20,26 @@ def find(doc: Doc) -> list[Candidate]:
     toks = doc.tokens
     for i, tok in enumerate(toks):
         end, label = doc.name_at(i)
-        if label == "LOC":
-            out.append(doc.cand(LOC, i, end, "gazetteer", 0.9))
-        elif not tok.is_cap and tok.key in _CUES:
+        if label == "LOC" and not _generic_led(doc, i, end):
+            if not (i > 0 and toks[i - 1].key == "tiếng"):  # 'tiếng Anh' is a language
+                out.append(doc.cand(LOC, i, end, "gazetteer", 0.9))
+        elif not tok.is_cap and tok.key in PLACE_CUES:
             out.extend(_admin(doc, i + 1))
-        elif not tok.is_cap and i + 1 < len(toks) and f"{tok.key} {toks[i + 1].key}" in _CUES:
+        elif not tok.is_cap and i + 1 < len(toks) and f"{tok.key} {toks[i + 1].key}" in PLACE_CUES:
             out.extend(_admin(doc, i + 2))
         if tok.is_cap and tok.key == "cộng" and i + 1 < len(toks) and toks[i + 1].key == "hòa":
             out.extend(_republic(doc, i))
     return out
+
+
+def _generic_led(doc: Doc, i: int, end: int) -> bool:
+    """'thành phố Cần Thơ', 'khu vực Đông Nam Á': a lower-case generic word before a place
+    is not part of it (the place inside is listed on its own)."""
+    toks = doc.tokens
+    if toks[i].is_cap:
+        return False
+    cue = toks[i].key in PLACE_CUES or " ".join(t.key for t in toks[i : i + 2]) in PLACE_CUES
+    return cue and any(doc.name_at(k)[1] == "LOC" for k in range(i + 1, end))
 
 
 def _admin(doc: Doc, i: int) -> list[Candidate]:

@@ -131,7 +131,7 @@ class Doc:
         j = i + 1
         while j < len(toks) and j - i < 4 and self._given_ok(j):
             j += 1
-        if j - i < 2:
+        if j - i < 2 or self._inside_org(i):
             return i
         end, label = self.name_at(i)
         if label in ("LOC", "ORG") and end >= j:
@@ -152,6 +152,12 @@ class Doc:
             return False
         end, label = self.name_at(j)
         return not (label == "ORG" and end > j)
+
+    def _inside_org(self, i: int) -> bool:
+        """'Bí thư Trung ương Đoàn Nguyễn Văn A': the surname-like word ends a known body."""
+        return any(
+            self.name_at(k)[1] == "ORG" and self.name_at(k)[0] > i for k in range(max(0, i - 3), i)
+        )
 
     def _inside_run(self, i: int) -> bool:
         """'Nam Từ Liêm', 'số 8 Tôn Thất Thuyết': a surname inside a longer run is no name start."""
