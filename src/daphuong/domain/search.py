@@ -165,6 +165,8 @@ class SearchResult:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     # True when there were more matches than the facet sample: counts are scaled estimates.
     facets_estimated: bool = False
+    # True when a text search had more matches than the window: total is an estimate.
+    total_estimated: bool = False
 
 
 @dataclass(frozen=True, slots=True)

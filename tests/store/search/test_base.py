@@ -306,3 +306,21 @@ def test_facet_counts_above_the_sample_are_scaled_estimates(
     assert result.facets["year"][0].count == 8  # 4 of 4 sampled, scaled by 8 / 4
     small = _search(db, "hop tac", filters=SearchFilters(date_to=dt.date(2024, 6, 3)))
     assert (small.total, small.facets_estimated, small.facets["year"][0].count) == (3, False, 3)
+
+
+def test_totals_above_the_window_are_estimates_from_its_key_span_browsing_stays_exact(
+    db: Database, index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(base, "WINDOW", 4)
+    start = dt.datetime(2024, 6, 1, tzinfo=dt.UTC)
+    with db.transaction() as s:
+        for i in range(16):  # every other day a match, the newest day not
+            text = f"Hợp tác {i}." if i % 2 == 0 else f"Tin khác {i}."
+            add_doc(s, index, text, published=start + dt.timedelta(days=i))
+    result = _search(db, "hop tac")
+    # The newest 4 matches span the newest 8 documents: 4 × 16 / 8.
+    assert (result.total, result.total_estimated) == (8, True)
+    few = _search(db, "hop tac", filters=SearchFilters(date_from=dt.date(2024, 6, 12)))
+    assert (few.total, few.total_estimated) == (2, False)
+    browse = _search(db, "")
+    assert (browse.total, browse.total_estimated) == (16, False)

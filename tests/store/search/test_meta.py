@@ -13,6 +13,7 @@ from daphuong.store.search.meta import (
     day_key,
     doc_id_of,
     doc_tokens,
+    hidden_tokens,
     level_groups,
     level_score,
     sort_key,
@@ -59,6 +60,16 @@ def test_visible_tokens_agree_with_can_see(who: Principal) -> None:
         tokens = set(doc_tokens(visibility.value, owner, [11, 12]))
         seen = allowed is None or any(set(group) <= tokens for group in allowed)
         assert seen == who.can_see(visibility, owner), (visibility, owner)
+
+
+@pytest.mark.parametrize("who", PRINCIPALS)
+def test_hidden_tokens_hide_exactly_what_can_see_refuses(who: Principal) -> None:
+    hidden = hidden_tokens(who)
+    for visibility, owner in itertools.product(Visibility, (None, 1, 2, 3)):
+        tokens = set(doc_tokens(visibility.value, owner, [11, 12]))
+        rules = hidden or []
+        out = any(tok in tokens and not tokens.intersection(exc) for tok, exc in rules)
+        assert out == (not who.can_see(visibility, owner)), (visibility, owner)
 
 
 def test_levels_run_from_all_flags_to_none_first_flag_heaviest() -> None:

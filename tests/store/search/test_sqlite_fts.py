@@ -1,52 +1,89 @@
-"""FTS5 expressions built from parsed queries: quoted tokens only, exact alternatives, tiers."""
+"""FTS5 expressions built from parsed queries: quoted tokens only, the exact set, tiers."""
 
 from __future__ import annotations
 
 from daphuong.domain.access import Principal, Role
-from daphuong.store.search.base import Plan
-from daphuong.store.search.meta import visible_tokens
-from daphuong.store.search.sqlite_fts import (
+from daphuong.store.search.exact import exact_level, exact_tokens, marked_exclusions
+from daphuong.store.search.fts_expr import (
+    adjacency_expression,
     base_expression,
     fts_expression,
     tier_expressions,
     title_expression,
 )
+from daphuong.store.search.meta import hidden_tokens
 from daphuong.text.query import parse_query
+
+NAMES = ("{names_f}", "{names_x}")
 
 
 def test_plain_word_searches_folded_columns_only() -> None:
     assert fts_expression(parse_query("doi")) == '{title_f body_f} : "doi"'
 
 
-def test_marked_word_adds_the_exact_columns() -> None:
-    assert fts_expression(parse_query("đối")) == (
-        '({title_f body_f} : "doi" OR {title_x body_x} : "đối")'
+def test_marked_word_matches_on_the_folded_columns_alone() -> None:
+    # The exact twin finds the same documents; only quick-find's bm25 wants it.
+    assert fts_expression(parse_query("đối")) == '{title_f body_f} : "doi"'
+    assert fts_expression(parse_query("đối"), *NAMES, exact_alternatives=True) == (
+        '({names_f} : "doi" OR {names_x} : "đối")'
     )
 
 
 def test_operators_exclusions_and_prefix() -> None:
-    expr = fts_expression(parse_query('"ngoại giao" OR near* -hội'))
-    assert expr == (
-        '((({title_f body_f} : "ngoai giao" OR {title_x body_x} : "ngoại giao") OR '
-        '{title_f body_f} : "near" *)) NOT ({title_x body_x} : "hội")'
+    parsed = parse_query('"ngoại giao" OR near* -hội -ban')
+    assert fts_expression(parsed) == (
+        '(({title_f body_f} : "ngoai giao" OR {title_f body_f} : "near" *)) '
+        'NOT ({title_f body_f} : "ban")'
+    )
+    # The marked exclusion is a condition on the stored exact set beside the MATCH.
+    banned = marked_exclusions(parsed)
+    assert banned is not None
+    assert banned.sql == "NOT (instr(' ' || exact || ' ', :n0) > 0)"
+    assert banned.params == {"n0": " hội "}
+    assert fts_expression(parsed, *NAMES) == (
+        '(({names_f} : "ngoai giao" OR {names_f} : "near" *)) '
+        'NOT ({names_x} : "hội" OR {names_f} : "ban")'
     )
 
 
-def test_tiers_for_exact_marks_and_adjacent_words() -> None:
-    assert tier_expressions(parse_query("da phuong")) == ['{title_f body_f} : "da phuong"']
-    assert tier_expressions(parse_query("đường")) == ['({title_x body_x} : "đường")']
-    assert tier_expressions(parse_query('"x"')) == []
+def test_a_marked_phrase_is_the_folded_phrase_and_each_marked_word_in_the_exact_set() -> None:
+    level = exact_level(parse_query('"hội nghi"'))
+    assert level is not None
+    assert level.sql == (
+        "(((instr(' ' || title_f || ' ', :x0) > 0 OR instr(' ' || body_f || ' ', :x1) > 0) "
+        "AND instr(' ' || exact || ' ', :x2) > 0))"
+    )
+    assert level.params == {"x0": " hoi nghi ", "x1": " hoi nghi ", "x2": " hội "}
 
 
-def test_base_expression_adds_visibility_and_filter_tokens_on_the_meta_column() -> None:
+def test_exact_level_and_adjacency() -> None:
+    assert adjacency_expression(parse_query("da phuong")) == '{title_f body_f} : "da phuong"'
+    assert exact_level(parse_query("da phuong")) is None
+    level = exact_level(parse_query("đường*"))
+    assert level is not None
+    assert level.sql == "(instr(' ' || exact || ' ', :x0) > 0)"
+    assert level.params == {"x0": " đường"}  # a prefix: no closing space
+    assert adjacency_expression(parse_query('"x"')) is None
+    assert tier_expressions(parse_query("đường"), *NAMES) == ['({names_x} : "đường")']
+
+
+def test_exact_tokens_are_the_marked_words_once() -> None:
+    fold = ["hoi", "nghi", "ban", "hoi"]
+    assert sorted(exact_tokens(fold[:1], fold[1:], ["hội", "nghị", "ban", "hội"]).split()) == [
+        "hội",
+        "nghị",
+    ]
+
+
+def test_base_expression_excludes_what_the_caller_may_not_see_and_adds_filters() -> None:
     viewer = Principal(user_id=1, org_id=4, role=Role.VIEWER)
-    plan = Plan(parse_query("doi"), visible_tokens(viewer), ((7, 9),))
-    assert base_expression(plan) == (
-        '({title_f body_f} : "doi") AND {meta} : (("vpublic") OR ("o4")) '
-        'AND {meta} : (("f7") OR ("f9"))'
+    expr = base_expression(parse_query("doi"), hidden_tokens(viewer), ((7, 9),))
+    assert expr == (
+        '(({title_f body_f} : "doi") AND {meta} : (("f7") OR ("f9"))) NOT '
+        '(({meta} : "vinternal" NOT {meta} : (("o4"))) OR '
+        '({meta} : "vshared" NOT {meta} : (("o4"))))'
     )
-    browse = Plan(parse_query(""), None, ())
-    assert base_expression(browse) == '{meta} : "any"'
+    assert base_expression(parse_query(""), None, ()) == '{meta} : "any"'
 
 
 def test_title_flag_needs_every_item_in_the_title() -> None:

@@ -12,21 +12,21 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from daphuong.domain.access import Principal
-from daphuong.domain.search import EntityHit, ParsedQuery, SearchHit, SearchQuery, SearchResult
-from daphuong.store.models import DocumentRow
+from daphuong.domain.search import EntityHit, ParsedQuery, SearchQuery, SearchResult
 from daphuong.store.search import facets as facet_store
 from daphuong.store.search.entities import EntityQuickFind
 from daphuong.store.search.meta import (
     Disjunction,
+    Hidden,
     day_key,
-    doc_id_of,
     doc_tokens,
+    hidden_tokens,
     level_score,
     sort_key,
     visible_tokens,
 )
 from daphuong.store.search.prepare import FacetEntry, IndexedDocument
-from daphuong.store.search.snippets import document_snippet
+from daphuong.store.search.snippets import page_hits
 from daphuong.store.search.tables import DOCS
 
 # The newest matches read per search: ranked by level, counted for facets (estimates above).
@@ -44,6 +44,7 @@ class Plan:
     facet_ids: tuple[tuple[int, ...], ...]  # AND across, OR within
     low: int | None = None  # sort-key range from the date filters
     high: int | None = None
+    hidden: Hidden | None = None  # the visibility rule as what to leave out
 
 
 class SearchIndex(ABC):
@@ -114,7 +115,7 @@ class SqlSearchIndex(EntityQuickFind, SearchIndex):
         """Swap one document's meta tokens."""
 
     @abstractmethod
-    def _flags(self, parsed: ParsedQuery) -> list[str]:
+    def _flags(self, parsed: ParsedQuery) -> Sequence[object]:
         """Ranking conditions, most important first (exact marks, adjacency, title)."""
 
     @abstractmethod
@@ -122,8 +123,8 @@ class SqlSearchIndex(EntityQuickFind, SearchIndex):
         """Sort keys of up to n matches, newest first."""
 
     @abstractmethod
-    def _flag_keys(self, session: Session, flag: str, low: int) -> set[int]:
-        """Sort keys at or above `low` of documents where a ranking flag holds."""
+    def _flag_keys(self, session: Session, flag: object, window: list[int]) -> set[int]:
+        """Sort keys of the window's documents where a ranking flag holds."""
 
     @abstractmethod
     def _count(self, session: Session, plan: Plan) -> int:
@@ -206,6 +207,7 @@ class SqlSearchIndex(EntityQuickFind, SearchIndex):
         return Plan(
             parsed=query.parsed,
             visible=visible_tokens(who),
+            hidden=hidden_tokens(who),
             facet_ids=tuple(tuple(ids) for ids in facet_store.filter_ids(session, f)),
             low=day_key(f.date_from) if f.date_from else None,
             high=day_key(f.date_to.fromordinal(f.date_to.toordinal() + 1)) if f.date_to else None,
@@ -217,13 +219,40 @@ class SqlSearchIndex(EntityQuickFind, SearchIndex):
         if any(not ids for ids in plan.facet_ids):
             return SearchResult(total=0)  # a filter value no document has
         window = self._keys(session, plan, WINDOW)
-        total = len(window) if len(window) < WINDOW else self._count(session, plan)
-        result = SearchResult(total=total, facets_estimated=total > len(window))
+        estimated = len(window) == WINDOW and not plan.parsed.is_empty
+        if len(window) < WINDOW:
+            total = len(window)
+        elif estimated:
+            total = self._estimate_total(session, plan, window)
+        else:
+            total = self._count(session, plan)  # browsing: document counts stay exact
+        result = SearchResult(
+            total=total, facets_estimated=total > len(window), total_estimated=estimated
+        )
         scale = total / len(window) if window else 1.0
         result.facets = facet_store.count(session, window, query.facet_size, scale)
         page = self._page(session, plan, window, query.offset + query.limit)
-        result.hits = self._hits(session, page[query.offset :], query)
+        result.hits = page_hits(session, page[query.offset :], query)
         return result
+
+    def _estimate_total(self, session: Session, plan: Plan, window: list[int]) -> int:
+        """Matches in the window's key span, extrapolated by documents: window × all / span.
+
+        An exact COUNT reads every posting list of the query; this reads two key ranges of
+        search_docs. It assumes the words are spread evenly over time and visibility.
+        """
+        span = self._doc_count(session, window[-1], plan.high)
+        everything = self._doc_count(session, plan.low, plan.high)
+        return max(len(window), round(len(window) * everything / max(span, 1)))
+
+    def _doc_count(self, session: Session, low: int | None, high: int | None) -> int:
+        """Indexed documents with low <= sort key < high (None: unbounded)."""
+        stmt = select(func.count()).select_from(DOCS)
+        if low is not None:
+            stmt = stmt.where(DOCS.c.sort_key >= low)
+        if high is not None:
+            stmt = stmt.where(DOCS.c.sort_key < high)
+        return int(session.scalar(stmt) or 0)
 
     def _page(
         self, session: Session, plan: Plan, window: list[int], n: int
@@ -232,8 +261,8 @@ class SqlSearchIndex(EntityQuickFind, SearchIndex):
         if not window:
             return []
         flags = self._flags(plan.parsed) if not plan.parsed.is_empty else []
-        # One read per flag over the window's key range only (ascending from its oldest key).
-        sets = [self._flag_keys(session, flag, window[-1]) for flag in flags]
+        # One read per flag over the window only.
+        sets = [self._flag_keys(session, flag, window) for flag in flags]
         levels = {k: level_score([k in found for found in sets]) for k in window}
         relevance = self._page_relevance(session, plan.parsed, levels, n)
         ranked = sorted(window, key=lambda k: (-levels[k], -relevance.get(k, 0.0), -k))
@@ -259,32 +288,3 @@ class SqlSearchIndex(EntityQuickFind, SearchIndex):
             seen += sizes[level]
         keys = [k for k, level in levels.items() if level in needed]
         return self._relevance(session, parsed, keys)
-
-    def _hits(
-        self, session: Session, page: list[tuple[int, float]], query: SearchQuery
-    ) -> list[SearchHit]:
-        if not page:
-            return []
-        cols = (
-            DocumentRow.id,
-            DocumentRow.key,
-            DocumentRow.title,
-            DocumentRow.outlet,
-            DocumentRow.published,
-            DocumentRow.original_text,
-            DocumentRow.normalized_text,
-            DocumentRow.offsets_json,
-            DocumentRow.clutter_json,
-        )
-        ids = [doc_id_of(key) for key, _ in page]
-        rows = {r.id: r for r in session.execute(select(*cols).where(DocumentRow.id.in_(ids)))}
-        hits: list[SearchHit] = []
-        for doc_id, (_, score) in zip(ids, page, strict=True):
-            r = rows.get(doc_id)
-            if r is None:
-                continue  # deleted since it was indexed
-            texts = (r.original_text, r.normalized_text, r.offsets_json, r.clutter_json)
-            snippet = document_snippet(texts, query.parsed, query.snippet_chars)
-            title = r.title or r.key
-            hits.append(SearchHit(doc_id, r.key, title, score, snippet, r.outlet, r.published))
-        return hits

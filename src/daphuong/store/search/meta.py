@@ -79,6 +79,24 @@ def visible_tokens(who: Principal) -> Disjunction | None:
     return allowed
 
 
+# (token, exceptions): a document with the token and none of the exceptions is hidden.
+Hidden = list[tuple[str, tuple[str, ...]]]
+
+
+def hidden_tokens(who: Principal) -> Hidden | None:
+    """What Principal.can_see hides, as meta tokens (None: nothing); the complement of
+    visible_tokens. Excluding the few hidden documents costs FTS5 less than intersecting
+    with the public ones, which are nearly all."""
+    if who.sees_everything:
+        return None
+    own = (owner_token(who.org_id),) if who.org_id is not None else ()
+    hidden: Hidden = [(f"v{Visibility.INTERNAL.value}", own)]
+    if who.role is not Role.COORDINATOR:
+        partners = tuple(owner_token(org) for org in sorted(who.partner_of))
+        hidden.append((f"v{Visibility.SHARED.value}", own + partners))
+    return hidden
+
+
 def level_groups(n_flags: int) -> list[tuple[bool, ...]]:
     """Every on/off combination of the ranking flags, best first (first flag weighs most)."""
     return list(itertools.product((True, False), repeat=n_flags))

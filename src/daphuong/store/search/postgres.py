@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 
 from sqlalchemy import ColumnElement, bindparam, case, cast, func, insert, literal, text, update
@@ -39,6 +38,15 @@ def _lexeme(word: str) -> str:
     return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
+def _quote(word: str) -> str:
+    # Tokens are letters and digits: the escaping path is for anything else.
+    return _lexeme(word) if "'" in word or "\\" in word else "'" + word + "'"
+
+
+# Position strings ("12", "12A") made once: formatting them per token was most of the cost.
+_AT = {w: [f"{p}{w}" for p in range(MAX_POSITION + 1)] for w in ("", "A", "B", "C", "D")}
+
+
 def tsvector_literal(
     streams: Sequence[tuple[Sequence[Keys], str]], meta: Sequence[str] = ()
 ) -> str:
@@ -47,18 +55,30 @@ def tsvector_literal(
     Meta tokens (visibility, owner, facet values) go in without positions, prefixed with '~',
     which no query word can contain (words are letters and digits only).
     """
-    positions: dict[str, list[str]] = defaultdict(list)
+    positions: dict[str, list[str]] = {}
     pos = 1
     for keys, weight in streams:
+        ats = _AT[weight]
         for fold, tone in keys:
-            at = f"{min(pos, MAX_POSITION)}{weight}"
-            for key in {fold, tone}:
-                if len(positions[key]) < MAX_POSITIONS_PER_LEXEME:
-                    positions[key].append(at)
+            at = ats[pos if pos < MAX_POSITION else MAX_POSITION]
+            found = positions.get(fold)
+            if found is None:
+                positions[fold] = [at]
+            else:
+                found.append(at)
+            if tone != fold:
+                found = positions.get(tone)
+                if found is None:
+                    positions[tone] = [at]
+                else:
+                    found.append(at)
             pos += 1
         pos += _GAP
-    words = [f"{_lexeme(k)}:{','.join(v)}" for k, v in positions.items()]
-    return " ".join(words + [_lexeme(META + m) for m in meta])
+    cap = MAX_POSITIONS_PER_LEXEME
+    words = [
+        f"{_quote(k)}:{','.join(v[:cap] if len(v) > cap else v)}" for k, v in positions.items()
+    ]
+    return " ".join(words + [_quote(META + m) for m in meta])
 
 
 def _clause(clause: Clause, *, exact: bool, weight: str = "") -> str:
@@ -214,12 +234,13 @@ class PostgresSearchIndex(SqlSearchIndex):
         )
         return list(session.scalars(stmt, {**params, "n": n}))
 
-    def _flag_keys(self, session: Session, flag: str, low: int) -> set[int]:
+    def _flag_keys(self, session: Session, flag: object, window: list[int]) -> set[int]:
+        # The window's key range only (from its oldest key up).
         stmt = text(
             "SELECT sort_key FROM search_docs "
             "WHERE sort_key >= :lo AND vector @@ CAST(:q AS tsquery)"
         )
-        return set(session.scalars(stmt, {"q": flag, "lo": low}))
+        return set(session.scalars(stmt, {"q": str(flag), "lo": window[-1]}))
 
     def _count(self, session: Session, plan: Plan) -> int:
         where, params = _where(plan, base_tsquery(plan))

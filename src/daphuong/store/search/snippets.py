@@ -8,8 +8,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from daphuong.domain.document import Segment
-from daphuong.domain.search import ParsedQuery, Phrase, Snippet, Term
+from daphuong.domain.search import ParsedQuery, Phrase, SearchHit, SearchQuery, Snippet, Term
+from daphuong.store.models import DocumentRow
+from daphuong.store.search.meta import doc_id_of
 from daphuong.text.analyze import tokenize
 from daphuong.text.keys import fold_key
 from daphuong.text.normalize import OffsetsMap
@@ -162,3 +167,34 @@ def document_snippet(
     offsets = OffsetsMap.from_json(json.loads(offsets_json))
     clutter = [Segment(s, e, k) for s, e, k in json.loads(clutter_json or "[]")]
     return make_snippet(original, normalized, offsets, clutter, parsed, chars)
+
+
+def page_hits(
+    session: Session, page: list[tuple[int, float]], query: SearchQuery
+) -> list[SearchHit]:
+    """The page's documents, in page order, as hits with snippets (deleted ones skipped)."""
+    if not page:
+        return []
+    cols = (
+        DocumentRow.id,
+        DocumentRow.key,
+        DocumentRow.title,
+        DocumentRow.outlet,
+        DocumentRow.published,
+        DocumentRow.original_text,
+        DocumentRow.normalized_text,
+        DocumentRow.offsets_json,
+        DocumentRow.clutter_json,
+    )
+    ids = [doc_id_of(key) for key, _ in page]
+    rows = {r.id: r for r in session.execute(select(*cols).where(DocumentRow.id.in_(ids)))}
+    hits: list[SearchHit] = []
+    for doc_id, (_, score) in zip(ids, page, strict=True):
+        r = rows.get(doc_id)
+        if r is None:
+            continue  # deleted since it was indexed
+        texts = (r.original_text, r.normalized_text, r.offsets_json, r.clutter_json)
+        snippet = document_snippet(texts, query.parsed, query.snippet_chars)
+        title = r.title or r.key
+        hits.append(SearchHit(doc_id, r.key, title, score, snippet, r.outlet, r.published))
+    return hits
