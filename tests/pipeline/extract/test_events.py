@@ -413,3 +413,78 @@ def test_a_dated_reception_of_two_delegations_is_still_a_meeting() -> None:
     text = "Chiều 5/3/2024, ông Trần Nam tiếp 2 đoàn đại biểu Hội Hữu nghị Nhật Bản."
     events = _events(text, DATE=["5/3/2024"], PERSON=["Trần Nam"], ORG=["Hội Hữu nghị Nhật Bản"])
     assert [(e["kind"], e["date"]) for e in events] == [("cuộc gặp", "2024-03-05")]
+
+
+def _kinds_dates(events: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    return [(e["kind"], e["date"]) for e in events]
+
+
+def test_a_visit_with_its_own_range_is_a_second_event_and_same_day_keeps_the_told_day() -> None:
+    text = (
+        "Ngày 9/4, Thứ trưởng Lê Văn An hội đàm với đoàn Bộ Ngoại giao Lào, đang thăm Việt Nam"
+        " từ ngày 8 đến 11/4. Cùng ngày, Bộ trưởng Trần Hà tiếp đoàn."
+    )
+    events = _events(
+        text,
+        DATE=["9/4", "8 đến 11/4"],
+        PERSON=["Lê Văn An", "Trần Hà"],
+        ORG=["Bộ Ngoại giao Lào"],
+        LOCATION=["Việt Nam"],
+    )
+    assert _kinds_dates(events) == [
+        ("cuộc gặp", "--04-09"),
+        ("chuyến thăm", "--04-08"),
+        ("cuộc gặp", "--04-09"),
+    ]
+
+
+def test_a_meeting_with_its_own_object_after_a_visit_is_another_event() -> None:
+    two = _events(
+        "Ngày 7/5, đoàn sẽ thăm tỉnh Bắc Ninh và làm việc với UBND tỉnh Bắc Ninh.",
+        DATE=["7/5"],
+        ORG=["UBND tỉnh Bắc Ninh"],
+        LOCATION=["Bắc Ninh"],
+    )
+    assert _kinds_dates(two) == [("chuyến thăm", "--05-07"), ("cuộc gặp", "--05-07")]
+    one = _events(
+        "Ngày 7/5, đoàn đã đến thăm và làm việc với UBND tỉnh Bắc Ninh.",
+        DATE=["7/5"],
+        ORG=["UBND tỉnh Bắc Ninh"],
+    )
+    assert _kinds_dates(one) == [("chuyến thăm", "--05-07")]
+
+
+def test_experience_of_hosting_is_a_topic_and_a_course_opening_is_an_event() -> None:
+    assert (
+        _events(
+            "Các đại biểu chia sẻ kinh nghiệm tổ chức Hội nghị Cấp cao ASEAN lần thứ 9.",
+            EVENT=["Hội nghị Cấp cao ASEAN lần thứ 9"],
+        )
+        == []
+    )
+    opened = _events(
+        "Sáng 3/3, Học viện khai giảng khóa đào tạo tiếng Pháp.", DATE=["3/3"], ORG=["Học viện"]
+    )
+    assert _kinds_dates(opened) == [("tập huấn", "--03-03")]
+
+
+def test_an_outlet_tag_is_no_organizer() -> None:
+    text = "VNA - Ngày 2/6, Sở Ngoại vụ tổ chức hội thảo về hợp tác."
+    events = _events(text, DATE=["2/6"], ORG=["VNA", "Sở Ngoại vụ"])
+    assert [e["organizers"] for e in events] == [["Sở Ngoại vụ"]]
+
+
+def test_a_documents_date_gives_no_year_to_a_later_meeting() -> None:
+    text = (
+        "Chiều 17/3/2025, Bộ trưởng Lê An chủ trì phiên họp. Ông nhắc lại Nghị quyết số"
+        " 09-NQ/TW ngày 10/4/2013 của Bộ Chính trị. Trước đó, tối 14/3, ông Lê An đã điện đàm"
+        " với Ngoại trưởng Pháp."
+    )
+    events = _events(
+        text,
+        DATE=["17/3/2025", "10/4/2013", "14/3"],
+        PERSON=["Lê An"],
+        LEGAL_DOC=["Nghị quyết số 09-NQ/TW"],
+        ORG=["Bộ Chính trị"],
+    )
+    assert ("cuộc gặp", "2025-03-14") in _kinds_dates(events)

@@ -26,6 +26,7 @@ _OWN_DATE_SPAN = 8
 _OWN_DATE_WORDS = frozenset({"ngày", "từ", "vào"})
 _SCHEDULE_WORDS = frozenset({"dự kiến", "sẽ diễn", "sẽ được", "sẽ khai", "diễn ra"})
 _GROUPS = frozenset({"đoàn", "lượt", "chuyến", "cuộc", "buổi", "hoạt"})
+_TAGS = frozenset({"outlet", "domain"})
 _NESTING = (EntityType.ORG, EntityType.LEGAL_DOC, EntityType.EVENT)
 _SUBJECT_TYPES = (EntityType.PERSON, EntityType.ORG, EntityType.LOCATION)
 MAX_SENTENCE = 400  # tokens; longer runs (a text with no full stops) are cut into pieces
@@ -190,6 +191,15 @@ class EventDoc:
             return before[-1][2]
         return after[0][2] if after else None
 
+    def own_range(self, t_first: int, t_stop: int, first: int) -> bool:
+        """The event phrase is followed by its own span ('thăm Nhật Bản từ ngày 27 đến 30/11')."""
+        stop = self.sentence_bounds(t_first, first)
+        clause_end = self.clause_of(max(t_first, t_stop - 1), first)[1]
+        after = self.dates_in(t_stop, min(stop, clause_end))
+        if not after or not self._own_date(t_stop, after[0][0]):
+            return False
+        return any(t.key == "từ" for t in self.tokens[max(t_stop, after[0][0] - 3) : after[0][0]])
+
     def _own_date(self, t_stop: int, date_first: int) -> bool:
         """A date right after an event phrase, opened by 'từ ngày', 'vào ngày', 'ngày'."""
         toks = self.tokens
@@ -310,7 +320,7 @@ class EventDoc:
             return
         covered, cut = 0, False
         for f, s, m in self._of_type(EntityType.ORG, j, stop):
-            if f in self._inside or self._depth[f] or s <= covered:
+            if f in self._inside or self._depth[f] or s <= covered or self._tag(f, s, m):
                 continue
             # 'tại trụ sở X', 'thuộc Y': words between names, not inside them, end the subject.
             cut = cut or any(t.key in _ORG_CUTS for t in self.tokens[max(j, covered) : f])
@@ -319,6 +329,17 @@ class EventDoc:
                 continue
             if m.text not in out:
                 out.append(m.text)
+
+    def document_date(self, f: int) -> bool:
+        """The DATE at token f dates a document ('Nghị quyết số 22-NQ/TW ngày 10/4/2013')."""
+        k = f - 1 if f > 0 and self.tokens[f - 1].key == "ngày" else f
+        return any(s == k for _, s, _ in self._of_type(EntityType.LEGAL_DOC, max(0, k - 30), k))
+
+    def _tag(self, f: int, s: int, m: Mention) -> bool:
+        """An outlet's tag opening the line ('NDO - Ngày …', 'TTXVN - …') hosts nothing."""
+        toks = self.tokens
+        opening = toks[f].newline_before and s < len(toks) and toks[s].text in "-–—."
+        return m.source in _TAGS or opening
 
     def quoted_after(self, i: int, stop: int) -> str:
         """Text inside the first quotes opening at or right after token i, else ''."""

@@ -25,6 +25,7 @@ _ANCHOR_MONTHS = 1
 _CONFIDENCE = {NOUN: 0.85, _NAMED: 0.75, VERB: 0.7, "classifier": 0.6}
 _THEME_WINDOW = 8
 _RANGE_DAY = re.compile(r"(?<![\d/.-])(\d{1,2})\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?$", re.I)
+_DAY_MONTH = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}")
 _TITLE_GAP = 2
 _NOT_TITLE_WORDS = frozenset({"về", "với", "cho", "của", "theo", "là", "có", "chủ", "đề"})
 _PLAN_NOUNS = frozenset({"kế hoạch", "đề án", "đề xuất", "dự án"})
@@ -65,9 +66,12 @@ def _same_name(a: str, b: str) -> bool:
     return _ORDINAL.sub("", normalize_text(a)) == _ORDINAL.sub("", normalize_text(b))
 
 
-def _range_start(text: str, start: int, day: int) -> int:
-    """'từ ngày 5 đến 8/6/2023': the first day of a range whose month is written once."""
-    m = _RANGE_DAY.search(text[max(0, start - 24) : start])
+def _range_start(text: str, start: int, day: int, written: str = "") -> int:
+    """'từ ngày 5 đến 8/6/2023': the first day of a range whose month is written once (before
+    the DATE mention, or inside it when the mention is the whole range: '5 đến 8/6')."""
+    inner = _DAY_MONTH.search(written)
+    cut = start + inner.start() if inner else start
+    m = _RANGE_DAY.search(text[max(0, cut - 24) : cut])
     return int(m.group(1)) if m and 1 <= int(m.group(1)) < day else day
 
 
@@ -95,7 +99,8 @@ class EventBook:
         """Book an event the sentence reports as taking place."""
         ev = _Event(trig.kind, trig.form, confidence=_CONFIDENCE.get(trig.form, 0.5))
         ev.date = self._date(trig, first, stop)
-        if ev.date and not headline and self.doc.date_initial(first):
+        first_told = not self._targets(first)  # not a visit's own range later in the sentence
+        if ev.date and not headline and self.doc.date_initial(first) and first_told:
             self._told_on = ev.date
         ev.name = self._name(trig, stop)
         ev.organizers = self._organizers(trig, first, stop, cues)
@@ -196,7 +201,7 @@ class EventBook:
         if parsed is None:
             return ""
         day, month, year = parsed
-        day = _range_start(self.doc.text, mention.start, day)
+        day = _range_start(self.doc.text, mention.start, day, mention.text)
         if year is None:
             years = sentence_years(self.doc.sentence_text(first, stop))
             years = years or self._anchor_years(first, month, mention.start)
@@ -221,8 +226,9 @@ class EventBook:
         for f, _, mention in reversed(doc.dates_in(max(0, first - _ANCHOR_SPAN), stop)):
             if mention.start >= before:
                 continue
-            if doc.is_headline(f) or doc.line_length(f) < _DATE_LINE:
-                continue  # a banner or a date line ('Thứ Bảy, ngày 26 tháng 9 năm 2020')
+            if doc.is_headline(f) or doc.line_length(f) < _DATE_LINE or doc.document_date(f):
+                continue  # a banner, a date line ('Thứ Bảy, ngày 26 tháng 9 năm 2020'), or a
+                # document's date ('Nghị quyết … ngày 10/4/2013'), not the story's time
             parsed = parse_day_month(mention.text, mention.value)
             if parsed is not None and parsed[2] is not None:
                 return [parsed[2]] if abs(parsed[1] - month) <= _ANCHOR_MONTHS else []

@@ -49,16 +49,17 @@ class EventFinder:
         headline = doc.is_headline(first)
         cues = [c for c in self.lex.cues_in(doc.tokens, first, stop) if not doc.in_name(c.first)]
         cues = [c for c in cues if not doc.names_org_after(c) and not _noun_use(cues, c)]
-        # 'việc tổ chức thành công Hội nghị … là minh chứng': a topic, not a report.
-        cues = [c for c in cues if not (c.first and doc.tokens[c.first - 1].key == "việc")]
+        # 'việc tổ chức thành công Hội nghị … là minh chứng', 'kinh nghiệm đăng cai Tuần lễ …':
+        # a topic, not a report.
+        cues = [c for c in cues if not _nominal(doc.tokens, c.first)]
         triggers = self._triggers(first, stop)
-        created: list[int] = []
+        created: list[Trigger] = []
         referenced = False
         for n, trig in enumerate(triggers):
             verdict = self._classify(trig, n, first, cues, created, referenced=referenced)
             if verdict == "create":
                 self.book.create(trig, first, stop, cues, headline=headline)
-                created.append(trig.first)
+                created.append(trig)
             elif verdict == "frame":
                 self.book.frame(trig, first)
             elif verdict == "ref":
@@ -104,7 +105,7 @@ class EventFinder:
         n: int,
         first: int,
         cues: list[Cue],
-        created: list[int],
+        created: list[Trigger],
         *,
         referenced: bool,
     ) -> str:
@@ -173,11 +174,17 @@ class EventFinder:
         return False
 
     def _verb(
-        self, trig: Trigger, first: int, cues: list[Cue], created: list[int], *, referenced: bool
+        self,
+        trig: Trigger,
+        first: int,
+        cues: list[Cue],
+        created: list[Trigger],
+        *,
+        referenced: bool,
     ) -> str:
         doc = self.doc
-        if created or referenced:
-            return "skip"  # a second verb of the same report, or one inside a reported event
+        if created or referenced:  # a second verb of the same report, or inside a reported event
+            return "create" if self._second_report(trig, first, created) else "skip"
         main = doc.main_clause_start(first, trig.first)
         if any("subordinate" in c.kinds and main <= c.first < trig.first for c in cues):
             return "skip"
@@ -188,6 +195,20 @@ class EventFinder:
             return "skip"
         return "create" if doc.has_subject(main, trig.first) else "skip"
 
+    def _second_report(self, trig: Trigger, first: int, created: list[Trigger]) -> bool:
+        """'…, đang thăm Việt Nam từ ngày 4 đến 8/3': a visit with its own dates is an event of
+        its own; so is 'thăm X và làm việc với Y', a meeting with its own object after a visit
+        ('thăm và làm việc với Y' is one visit)."""
+        doc = self.doc
+        if trig.kind == "chuyến thăm":
+            return doc.own_range(trig.first, trig.stop, first)
+        toks = doc.tokens
+        after_visit = bool(created) and created[-1].kind == "chuyến thăm"
+        joined = trig.first > created[-1].stop + 1 if created else False
+        return (
+            trig.kind == "cuộc gặp" and after_visit and joined and toks[trig.first - 1].key == "và"
+        )
+
     def _dated_report(self, first: int, stop: int, cues: list[Cue]) -> bool:
         """A sentence opening with its date reports an activity ('Hôm 11/10, X đã bỏ phiếu')."""
         doc = self.doc
@@ -197,6 +218,16 @@ class EventFinder:
             return False
         main = doc.main_clause_start(first, stop)
         return doc.has_subject(main, stop)
+
+
+_NOMINAL = frozenset({"việc", "kinh nghiệm", "địa điểm", "khả năng", "năng lực"})
+
+
+def _nominal(toks: list[Token], i: int) -> bool:
+    """A noun before a cue makes it a topic ('việc tổ chức', 'kinh nghiệm tổ chức')."""
+    one = toks[i - 1].key if i > 0 else ""
+    two = f"{toks[i - 2].key} {one}" if i > 1 else ""
+    return one in _NOMINAL or two in _NOMINAL
 
 
 def _noun_use(cues: list[Cue], cue: Cue) -> bool:
