@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from daphuong.pipeline.extract import event_names, gazetteer
+from daphuong.pipeline.extract import event_names, gazetteer, orgs
 from daphuong.pipeline.extract.legal import find
 from daphuong.pipeline.extract.scan import Doc
 
@@ -101,3 +101,14 @@ def test_international_law_as_a_discipline_is_no_document() -> None:
 def test_a_convention_listed_as_a_body_is_a_document() -> None:
     text = "các Bên tham gia Công ước khung của Liên hợp quốc về biến đổi khí hậu tại Bonn"
     assert "Công ước khung của Liên hợp quốc về biến đổi khí hậu" in _docs(text)
+
+
+def test_partnerships_joint_statements_and_issuer_codes() -> None:
+    text = (
+        "Tuyên bố chung Việt Nam – Nhật Bản về nâng cấp quan hệ lên Đối tác Chiến lược Toàn diện"
+        " được ký; Thông tư 05/2025/TT-BNG có hiệu lực."
+    )
+    assert _docs(text) == {"Tuyên bố chung Việt Nam – Nhật Bản", "Thông tư 05/2025/TT-BNG"}
+    assert "BNG" not in {
+        text[c.start : c.end] for c in orgs.find(Doc.build(text, gazetteer.load()))
+    }

@@ -193,3 +193,17 @@ def test_a_year_after_the_org_keeps_the_chain() -> None:
     text = "Bà Hồ Thu Lan - Cố vấn của Ủy ban ASEAN 2030, Phó Chủ tịch Hội Hữu nghị Việt - Lào dự."
     roles = _roles(text, PERSON=["Hồ Thu Lan"], ORG=["Ủy ban ASEAN", "Hội Hữu nghị Việt - Lào"])
     assert ("Hồ Thu Lan", "Phó Chủ tịch", "Hội Hữu nghị Việt - Lào") in _triples(roles)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ông Lê Văn Nam, Giám đốc Sở Ngoại vụ, được bầu giữ chức Chủ tịch Hội Hữu nghị"
+        " Việt Nam – Lào.",
+        "Tại Đại hội, ông Lê Văn Nam được bầu giữ chức Chủ tịch Hội Hữu nghị Việt Nam – Lào"
+        " khóa V.",
+    ],
+)
+def test_elected_to_a_post_after_an_apposition(text: str) -> None:
+    roles = _roles(text, PERSON=["Lê Văn Nam"], ORG=["Sở Ngoại vụ", "Hội Hữu nghị Việt Nam – Lào"])
+    assert ("Lê Văn Nam", "Chủ tịch", "Hội Hữu nghị Việt Nam – Lào") in _triples(roles)

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from daphuong.domain.extraction import ExtractedEvent, Span
+from daphuong.pipeline.extract.event_chairs import chair_names
 from daphuong.pipeline.extract.event_dates import (
     format_date,
     parse_day_month,
@@ -156,7 +157,7 @@ class EventBook:
         for cue in cues:
             if "chair" not in cue.kinds:
                 continue
-            names = self._chair_names(cue, first, stop)
+            names = chair_names(self.doc, cue, first, stop)
             targets = self._targets(first)
             if not names:
                 continue
@@ -167,31 +168,6 @@ class EventBook:
             else:
                 continue
             _extend(event.chairs, names)
-
-    def _chair_names(self, cue: Cue, first: int, stop: int) -> list[str]:
-        doc, toks = self.doc, self.doc.tokens
-        people = doc.people
-        if cue.first > first and toks[cue.first - 1].key == "sự":
-            return self._chaired_by(cue.stop, stop)
-        for i in range(cue.first - 1, first - 1, -1):
-            if toks[i].key == "do":
-                return people.names_between(toks, i + 1, cue.first)
-        before = people.names_between(toks, first, cue.first)
-        if before:
-            return before
-        lists = any(t.key in ("gồm", ":") for t in toks[cue.stop : cue.stop + 4])
-        return people.names_between(toks, cue.stop, stop) if lists else []
-
-    def _chaired_by(self, i: int, stop: int) -> list[str]:
-        """'dưới sự chủ trì của Chủ tịch HĐNQ, Đại sứ X': names up to the phrase's end; a comma
-        ends it only once a name is found (titles in apposition come before the name)."""
-        toks, people = self.doc.tokens, self.doc.people
-        end = i
-        while end < stop and toks[end].text not in ";." and toks[end].key not in ("và", "có"):
-            if toks[end].text == "," and people.names_between(toks, i, end):
-                break
-            end += 1
-        return people.names_between(toks, i, end)
 
     def _date(self, trig: Trigger, first: int, stop: int) -> str:
         mention = self.doc.date_for(trig.first, trig.stop, first)

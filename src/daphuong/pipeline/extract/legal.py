@@ -27,6 +27,9 @@ _NAMED = frozenset(
         "nghị định thư",
         "tuyên ngôn",
         "tuyên bố",
+        "tuyên bố chung",
+        "thông cáo chung",
+        "hiệp định khung",
         "chiến lược",
     }
 )
@@ -50,8 +53,8 @@ def find(doc: Doc, events: list[Candidate]) -> list[Candidate]:
         if not tok.is_cap:
             continue
         end = doc.gaz.legal_types.match(toks, i, strict_case=False)[0]
-        if end <= i or (i > 0 and toks[i - 1].key in ("các", "những")):
-            continue
+        if end <= i or (i > 0 and toks[i - 1].key in ("các", "những", "tác")):
+            continue  # 'các Nghị quyết'; 'Đối tác Chiến lược Toàn diện' is a partnership
         kind = " ".join(t.key for t in toks[i:end])
         found = _numbered(doc, i, end, kind) or _of_event(doc, i, end, event_at)
         found = found or _law(doc, i, end, kind) or _named(doc, i, end, kind)

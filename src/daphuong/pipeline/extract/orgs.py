@@ -30,7 +30,7 @@ def find(doc: Doc) -> list[Candidate]:
     for i in range(len(toks)):
         end, label = doc.name_at(i)
         # 'phi Chính phủ' is 'non-governmental'; 'Đảng ta' is 'Đảng' and a pronoun.
-        named = label == "ORG" and not legal.names_document(doc, i)
+        named = label == "ORG" and not legal.names_document(doc, i) and not _in_code(doc, i)
         if named and not (i > 0 and toks[i - 1].key == "phi") and not doc.stop_at(end - 1):
             cand = doc.cand(ORG, i, end, "gazetteer", 0.95)
             head_end, kind = doc.head_at(i)
@@ -42,6 +42,12 @@ def find(doc: Doc) -> list[Candidate]:
     out.extend(_outlets(doc))
     out.extend(_domains(doc))
     return out
+
+
+def _in_code(doc: Doc, i: int) -> bool:
+    """'Thông tư 02/2024/TT-BNG': an issuer's letters inside a document's number."""
+    toks = doc.tokens
+    return i > 1 and toks[i - 1].text in "-/" and doc.joined(i) and doc.joined(i - 1)
 
 
 def headed_end(doc: Doc, i: int) -> int:

@@ -77,8 +77,10 @@ class RoleFinder:
     def find(self) -> list[ExtractedRole]:
         """Every role the text states, one per (person, title, org)."""
         links = [self._link(hit) for hit in self._hits()]
+        previous: list[_Link] = []
         for chain in self._chains(links):
-            self._assign(chain)
+            self._assign(chain, previous)
+            previous = chain
         return _dedupe([self._role(link) for link in links if link.person])
 
     def _hits(self) -> list[TitleHit]:
@@ -247,7 +249,7 @@ class RoleFinder:
         words = [t.key for t in self.tokens[left.hit.first : left.hit.stop]]
         return "trưởng" in words or self.tokens[right.hit.stop - 1].key == "trưởng"
 
-    def _assign(self, chain: list[_Link]) -> None:
+    def _assign(self, chain: list[_Link], previous: list[_Link]) -> None:
         self._share_org(chain)
         after = chain[-1].person_after
         if after is not None:
@@ -255,10 +257,19 @@ class RoleFinder:
                 link.person = after[1]
                 link.confidence = 0.9 if link is chain[-1] else 0.8
             return
-        before = self._person_before(chain[0].hit.lead)
+        before = self._person_before(chain[0].hit.lead) or self._apposed(chain, previous)
         for link in chain:
             link.person = before or ""
             link.confidence = 0.75
+
+    def _apposed(self, chain: list[_Link], previous: list[_Link]) -> str | None:
+        """'X, Giám đốc Sở Y, được bầu giữ chức Chủ tịch Z': the person of the apposition."""
+        toks = self.tokens
+        p = _holding_start(toks, chain[0].hit.lead)
+        if p == chain[0].hit.lead or not previous or not previous[-1].person or p == 0:
+            return None
+        last = previous[-1]
+        return last.person if toks[p - 1].text == "," and last.tail == p - 1 else None
 
     def _person_before(self, lead: int) -> str | None:
         toks = self.tokens
@@ -290,7 +301,7 @@ class RoleFinder:
 
 def _holding_start(toks: list[Token], lead: int) -> int:
     """Start of 'hiện giữ chức', 'được bầu làm'… ending at lead (the person ends there)."""
-    for phrase in _HOLDING:
+    for phrase in sorted(_HOLDING, key=len, reverse=True):  # 'được bầu giữ chức' before 'giữ chức'
         n = len(phrase)
         if lead >= n and tuple(t.key for t in toks[lead - n : lead]) == phrase:
             p = lead - n

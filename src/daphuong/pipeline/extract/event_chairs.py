@@ -1,0 +1,57 @@
+"""Chairs of a meeting: people named with 'chủ trì', 'đồng chủ trì', 'điều hành', 'chủ tọa'."""
+
+from __future__ import annotations
+
+from daphuong.pipeline.extract.event_doc import EventDoc
+from daphuong.pipeline.extract.event_words import Cue
+from daphuong.pipeline.extract.titles import lexicon
+from daphuong.pipeline.extract.tokens import Token
+
+_LIST_SPAN = 4  # tokens after the cue where 'gồm', ':' or 'có' opens a list of chairs
+
+
+def chair_names(doc: EventDoc, cue: Cue, first: int, stop: int) -> list[str]:
+    """People a chair cue names: after 'dưới sự chủ trì của', between 'do' and the cue, before
+    the cue in its sentence, or listed after it ('Chủ trì hội nghị có đồng chí X; …')."""
+    toks, people = doc.tokens, doc.people
+    if cue.first > first and toks[cue.first - 1].key == "sự":
+        return _chaired_by(doc, cue.stop, stop)
+    for i in range(cue.first - 1, first - 1, -1):
+        if toks[i].key == "do":
+            return people.names_between(toks, i + 1, cue.first)
+    before = people.names_between(toks, first, cue.first)
+    if before:
+        return before
+    lists = any(_lists(toks, k) for k in range(cue.stop, min(stop, cue.stop + _LIST_SPAN)))
+    return people.names_between(toks, cue.stop, stop) if lists else []
+
+
+def _chaired_by(doc: EventDoc, i: int, stop: int) -> list[str]:
+    """'dưới sự chủ trì của Chủ tịch HĐNQ, Đại sứ X': names up to the phrase's end; a comma
+    ends it only once a name is found (titles in apposition come before the name)."""
+    toks, people = doc.tokens, doc.people
+    end = i
+    while end < stop and toks[end].text not in ";." and not _ends_chairs(toks, end):
+        if toks[end].text == "," and people.names_between(toks, i, end):
+            break
+        end += 1
+    return people.names_between(toks, i, end)
+
+
+def _lists(toks: list[Token], k: int) -> bool:
+    """'Chủ trì hội nghị gồm: …', '… có đồng chí X' (not 'có sự tham gia'): a list follows."""
+    if toks[k].key in ("gồm", ":"):
+        return True
+    return toks[k].key == "có" and k + 1 < len(toks) and toks[k + 1].key != "sự"
+
+
+def _ends_chairs(toks: list[Token], k: int) -> bool:
+    """'và có sự tham gia …' ends the chairs of 'dưới sự chủ trì của'; 'và' + a title, an
+    honorific or a name adds a co-chair ('… của Thứ trưởng X và Phó Tổng Thư ký ASEAN Y')."""
+    if toks[k].key == "có":
+        return True
+    if toks[k].key != "và" or k + 1 >= len(toks):
+        return False
+    nxt, lex = k + 1, lexicon()
+    named = lex.honorific_end(toks, nxt) > nxt or lex.hit_at(toks, nxt) is not None
+    return not (named or toks[nxt].is_cap)

@@ -1,0 +1,37 @@
+"""Tests for chairs named with 'chủ trì' and its variants (mentions given)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pipeline.extract.test_events import _events
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Ngày 4/9, Hội thảo diễn ra dưới sự đồng chủ trì của Thứ trưởng Lê Minh An và Phó"
+            " Tổng Giám đốc UNESCO Anna Weber.",
+            ["Lê Minh An", "Anna Weber"],
+        ),
+        (
+            "Ngày 4/9, Hội thảo diễn ra dưới sự chủ trì của Thứ trưởng Lê Minh An và có sự tham"
+            " gia của ông Hồ Văn Tư.",
+            ["Lê Minh An"],
+        ),
+        (
+            "Ngày 4/9, Bộ Ngoại giao tổ chức hội nghị. Chủ trì hội nghị có đồng chí Lê Minh An,"
+            " Thứ trưởng; đồng chí Hồ Văn Tư, Vụ trưởng.",
+            ["Lê Minh An", "Hồ Văn Tư"],
+        ),
+    ],
+)
+def test_co_chairs_and_listed_chairs(text: str, people: list[str]) -> None:
+    events = _events(
+        text,
+        DATE=["4/9"],
+        PERSON=["Lê Minh An", "Anna Weber", "Hồ Văn Tư"],
+        ORG=["UNESCO", "Bộ Ngoại giao"],
+    )
+    assert [e["chairs"] for e in events] == [people]
