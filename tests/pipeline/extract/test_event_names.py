@@ -133,3 +133,8 @@ def test_names_closed_by_year_place_body_or_theme(text: str, name: str) -> None:
 def test_clauses_diseases_and_codes_are_no_meeting_names(text: str) -> None:
     found = _events(text)
     assert not any(n.endswith(("2025", "19", "QH14")) for n in found)
+
+
+def test_lower_case_words_run_to_the_ordinal() -> None:
+    text = "WEF tổ chức Hội nghị thường niên các nhà kinh tế lần thứ 9 tại Thiên Tân"
+    assert "Hội nghị thường niên các nhà kinh tế lần thứ 9" in _events(text)

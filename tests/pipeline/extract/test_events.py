@@ -488,3 +488,9 @@ def test_a_documents_date_gives_no_year_to_a_later_meeting() -> None:
         ORG=["Bộ Chính trị"],
     )
     assert ("cuộc gặp", "2025-03-14") in _kinds_dates(events)
+
+
+def test_an_organisation_named_tochuc_is_no_organize_cue() -> None:
+    text = "Ngày 15/3, UNICEF và Tổ chức Lao động Quốc tế đã ký kết thỏa thuận hợp tác."
+    events = _events(text, DATE=["15/3"], ORG=["UNICEF", "Tổ chức Lao động Quốc tế"])
+    assert [e["organizers"] for e in events] == [[]]

@@ -144,3 +144,7 @@ def test_compound_heads_elliptical_bodies_and_places(text: str, present: str, ab
     found = _orgs(text)
     assert not present or present in found
     assert not absent or absent not in found
+
+
+def test_no_body_inside_a_plans_number() -> None:
+    assert "UBND" not in _orgs("Sở Ngoại vụ ban hành Kế hoạch số 45/KH-UBND về hợp tác")

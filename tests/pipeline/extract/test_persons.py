@@ -106,3 +106,9 @@ def test_a_body_that_ends_in_a_surname_word_is_not_a_name_start() -> None:
 )
 def test_credits_and_bylines_with_outlets_and_several_names(text: str, names: set[str]) -> None:
     assert names <= _people(text)
+
+
+def test_a_foreign_name_after_a_title_a_body_and_its_abbreviation() -> None:
+    assert "Daren Tang" in _people(
+        "Tổng Giám đốc Tổ chức Sở hữu trí tuệ Thế giới (WIPO) Daren Tang phát biểu"
+    )

@@ -207,3 +207,9 @@ def test_a_year_after_the_org_keeps_the_chain() -> None:
 def test_elected_to_a_post_after_an_apposition(text: str) -> None:
     roles = _roles(text, PERSON=["Lê Văn Nam"], ORG=["Sở Ngoại vụ", "Hội Hữu nghị Việt Nam – Lào"])
     assert ("Lê Văn Nam", "Chủ tịch", "Hội Hữu nghị Việt Nam – Lào") in _triples(roles)
+
+
+def test_an_abbreviation_between_the_org_and_the_name() -> None:
+    text = "Tổng Giám đốc Tổ chức Nông Lương (FAO) Qu Dongyu phát biểu."
+    roles = _roles(text, PERSON=["Qu Dongyu"], ORG=["Tổ chức Nông Lương", "FAO"])
+    assert _triples(roles) == {("Qu Dongyu", "Tổng Giám đốc", "Tổ chức Nông Lương")}

@@ -136,8 +136,10 @@ class EventDoc:
         return i in self._org_starts
 
     def names_org_after(self, cue: Cue) -> bool:
-        """'Tổ chức GPI': the cue word is a noun naming the organization that follows."""
-        return cue.stop in self._org_starts and self.tokens[cue.first].is_cap
+        """'Tổ chức GPI', 'Tổ chức Lao động Quốc tế': the cue word is a noun naming (or opening
+        the name of) an organization."""
+        named = cue.stop in self._org_starts or cue.first in self._org_starts
+        return named and self.tokens[cue.first].is_cap
 
     def event_mentions(self, first: int, stop: int) -> list[tuple[int, int]]:
         """Token ranges of EVENT mentions starting in the sentence."""

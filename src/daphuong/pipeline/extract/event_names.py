@@ -151,6 +151,8 @@ def _closure(doc: Doc, k: int) -> int:
             return k
         if m > k + 1 and tok.key == "năm" and _is_year(toks[m + 1].text):
             return m + 2
+        if m > k + 1 and tok.key == "lần" and toks[m + 1].key == "thứ" and m + 2 < len(toks):
+            return m + 3  # 'Hội nghị thường niên các nhà tiên phong lần thứ 15'
         if m > k + 1 and tok.key in ("tỉnh", "thành"):
             place = m + 2 if tok.key == "thành" and toks[m + 1].key == "phố" else m + 1
             end, label = doc.name_at(place) if place < len(toks) else (place, "")

@@ -141,7 +141,7 @@ def _generic_bare(doc: Doc, i: int, end: int) -> bool:
 
 def _headed(doc: Doc, i: int) -> list[Candidate]:
     end = headed_end(doc, i)
-    if end > i:
+    if end > i and not _in_code(doc, i):
         cand = doc.cand(ORG, i, end, "pattern", 0.8)
         head_end, kind = doc.head_at(i)
         cand.generic = kind != "body" and not any(

@@ -106,6 +106,8 @@ def _after_title(doc: Doc, i: int) -> list[Candidate]:
             return []
         end, label = doc.name_at(i)
         i = end if label in ("ORG", "LOC") else max(i, headed_end(doc, i))
+        if i + 2 < len(toks) and toks[i].text == "(" and toks[i + 2].text == ")":
+            i += 3  # 'Tổng Giám đốc Tổ chức Y tế Thế giới (WHO) Tedros …'
         if i + 1 < len(toks) and toks[i].key == "tại" and doc.name_at(i + 1)[1] == "LOC":
             i = doc.name_at(i + 1)[0]  # 'Đại sứ Phần Lan tại Việt Nam Keijo Norvanto'
     if i >= len(doc.tokens):

@@ -200,6 +200,8 @@ class RoleFinder:
     def _person_after(self, p: int) -> tuple[int, str] | None:
         """A person named right after the title and its org ('Thứ trưởng X', '… – bà X')."""
         toks = self.tokens
+        if p + 2 < len(toks) and toks[p].text == "(" and toks[p + 2].text == ")":
+            p += 3  # 'Tổng Giám đốc Tổ chức Y tế Thế giới (WHO) Tedros …'
         if p < len(toks) and toks[p].key in ("-", ":") and not toks[p].newline_before:
             p += 1
         while p < len(toks) and not toks[p].newline_before:
