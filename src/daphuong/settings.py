@@ -37,6 +37,11 @@ class Settings(BaseSettings):
         default=False, description="Mark cookies Secure (set true behind HTTPS)"
     )
     log_level: str = Field(default="WARNING", description="Python logging level")
+    read_cache_entries: int = Field(
+        default=512,
+        ge=0,
+        description="Page data each web process keeps until the next committed write (0: off)",
+    )
 
     def resolved_database_url(self) -> str:
         """The database URL in force: explicit, or SQLite in the data directory."""

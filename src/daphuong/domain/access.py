@@ -44,6 +44,15 @@ class Principal:
         """Admins and the local system see every record."""
         return self.system or self.role is Role.ADMIN
 
+    @property
+    def visibility_scope(self) -> tuple[object, ...]:
+        """What can_see depends on: principals with equal scopes see exactly the same records."""
+        if self.sees_everything:
+            return ("all",)
+        coordinator = self.role is Role.COORDINATOR
+        partners = () if coordinator else tuple(sorted(self.partner_of))
+        return ("some", self.org_id, coordinator, partners)
+
     def can_see(self, visibility: Visibility, owner_org_id: int | None) -> bool:
         """The one visibility rule (the store mirrors it in SQL)."""
         if visibility is Visibility.PUBLIC or self.sees_everything:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from daphuong.domain.access import Principal
 from daphuong.domain.records import DocumentRecord
 from daphuong.errors import InvalidInput, NotFound
+from daphuong.services.read_cache import ReadCache
 from daphuong.store.documents import DocumentRepository, to_record
 from daphuong.store.engine import Database
 
@@ -169,9 +170,15 @@ def split_text(text: str, highlights: Sequence[Highlight]) -> list[Piece]:
 class CatalogService:
     """Read-side use cases for documents, filtered by what the caller may see."""
 
-    def __init__(self, db: Database, highlight_source: HighlightSource = no_highlights) -> None:
+    def __init__(
+        self,
+        db: Database,
+        highlight_source: HighlightSource = no_highlights,
+        cache: ReadCache | None = None,
+    ) -> None:
         self.db = db
         self.highlight_source = highlight_source
+        self.cache = cache
 
     def list_documents(
         self, who: Principal, *, limit: int = 20, offset: int = 0
@@ -198,7 +205,15 @@ class CatalogService:
         return record
 
     def read(self, who: Principal, doc_id: int) -> DocumentView:
-        """A document with its entity spans highlighted and its facts listed."""
+        """A document with its entity spans highlighted and its facts listed.
+
+        With a cache, the view is shared with later callers of the same scope: do not change it.
+        """
+        if self.cache is None:
+            return self._read(who, doc_id)
+        return self.cache.get(("document", doc_id), who, lambda: self._read(who, doc_id))
+
+    def _read(self, who: Principal, doc_id: int) -> DocumentView:
         with self.db.reader() as session:  # one session: the page's reads see one snapshot
             row = DocumentRepository(session).get(doc_id)
             record = to_record(row) if row is not None else None

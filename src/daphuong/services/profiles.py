@@ -6,6 +6,7 @@ from typing import Any
 
 from daphuong.domain.access import Principal
 from daphuong.services.entity_views import CITATION_LIMIT, RegistryViews
+from daphuong.services.read_cache import ReadCache
 from daphuong.services.tenures import citation
 from daphuong.store.engine import Database
 from daphuong.store.registry.entities import EntityRepository
@@ -27,17 +28,27 @@ def anchor_of(cite: dict[str, Any]) -> str | None:
 class ProfileService:
     """Builds what an entity page shows, as the caller may see it."""
 
-    def __init__(self, db: Database, views: RegistryViews | None = None) -> None:
+    def __init__(
+        self, db: Database, views: RegistryViews | None = None, cache: ReadCache | None = None
+    ) -> None:
         self.db = db
         self.views = views or RegistryViews(db)
+        self.cache = cache
 
     def profile(
         self, entity_id: int, who: Principal, *, limit: int = CITATION_LIMIT
     ) -> dict[str, Any]:
         """Names, roles over time, events, and (organizations) the people seen there.
 
-        Lists are cut to `limit` items, each with its total (see RegistryViews.show).
+        Lists are cut to `limit` items, each with its total (see RegistryViews.show). With a
+        cache, the result is shared with later callers of the same scope: do not change it.
         """
+        if self.cache is None:
+            return self._profile(entity_id, who, limit)
+        key = ("profile", entity_id, limit)
+        return self.cache.get(key, who, lambda: self._profile(entity_id, who, limit))
+
+    def _profile(self, entity_id: int, who: Principal, limit: int) -> dict[str, Any]:
         view = self.views.show(entity_id, who, limit=limit)
         view["people"], view["people_total"] = (
             self._people(int(view["id"]), who, limit * PEOPLE_PER_CITATION)

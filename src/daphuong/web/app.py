@@ -11,6 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from daphuong.services.catalog import CatalogService
 from daphuong.services.catalog_facts import registry_highlights
 from daphuong.services.container import Services
+from daphuong.services.read_cache import ReadCache
 from daphuong.web import errors
 from daphuong.web.auth import session_resolver
 from daphuong.web.deps import PrincipalResolver
@@ -25,16 +26,16 @@ API_DESCRIPTION = (
 )
 
 
-def default_catalog(services: Services) -> CatalogService:
+def default_catalog(services: Services, cache: ReadCache) -> CatalogService:
     """The document catalogue, marking entities from the registry's statements."""
-    return CatalogService(services.db, registry_highlights)
+    return CatalogService(services.db, registry_highlights, cache)
 
 
 def create_app(
     services: Services,
     *,
     resolve_principal: PrincipalResolver = session_resolver,
-    catalog_factory: Callable[[Services], CatalogService] = default_catalog,
+    catalog_factory: Callable[[Services, ReadCache], CatalogService] = default_catalog,
 ) -> FastAPI:
     """The web app and JSON API over one set of services."""
     app = FastAPI(
@@ -50,6 +51,8 @@ def create_app(
     app.state.resolve_principal = resolve_principal
     app.state.catalog_factory = catalog_factory
     app.state.service_cache = {}
+    # Page data kept per process until the next committed write (see services.read_cache).
+    app.state.read_cache = ReadCache.for_database(services.db, services.settings.read_cache_entries)
     app.add_middleware(WebMiddleware, secure_cookies=services.settings.secure_cookies)
     errors.install(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -8,11 +8,13 @@ from typing import cast
 from fastapi import Request
 
 from daphuong.domain.access import Principal
+from daphuong.services.cached_search import CachedSearchService
 from daphuong.services.catalog import CatalogService
 from daphuong.services.container import Services
 from daphuong.services.graph import GraphService
 from daphuong.services.hooks import EntityIndexHook
 from daphuong.services.profiles import ProfileService
+from daphuong.services.read_cache import ReadCache
 from daphuong.services.review import ReviewService
 from daphuong.services.search import SearchService
 from daphuong.services.timeline import TimelineService
@@ -55,10 +57,18 @@ def get_translator(request: Request) -> Translator:
     return gettext_for(get_language(request))
 
 
+def get_read_cache(request: Request) -> ReadCache:
+    """The app's cache of page data (emptied by any committed write)."""
+    cache: ReadCache = request.app.state.read_cache
+    return cache
+
+
 def get_catalog(request: Request) -> CatalogService:
     """The document catalogue service."""
-    factory: Callable[[Services], CatalogService] = request.app.state.catalog_factory
-    return factory(get_services(request))
+    factory: Callable[[Services, ReadCache], CatalogService] = request.app.state.catalog_factory
+    service = _cached(request, "catalog", lambda s: factory(s, get_read_cache(request)))
+    assert isinstance(service, CatalogService)
+    return service
 
 
 def _cached(request: Request, name: str, build: Callable[[Services], object]) -> object:
@@ -71,7 +81,9 @@ def _cached(request: Request, name: str, build: Callable[[Services], object]) ->
 
 def get_profiles(request: Request) -> ProfileService:
     """Entity pages."""
-    service = _cached(request, "profiles", lambda s: ProfileService(s.db))
+    service = _cached(
+        request, "profiles", lambda s: ProfileService(s.db, cache=get_read_cache(request))
+    )
     assert isinstance(service, ProfileService)
     return service
 
@@ -88,7 +100,9 @@ def get_graph(request: Request) -> GraphService:
 
 def get_search(request: Request) -> SearchService:
     """Document search and entity quick-find."""
-    service = _cached(request, "search", lambda s: SearchService(s.db))
+    service = _cached(
+        request, "search", lambda s: CachedSearchService(s.db, get_read_cache(request))
+    )
     assert isinstance(service, SearchService)
     return service
 

@@ -1,0 +1,82 @@
+"""Pages served from the read cache: fresh after any write, never one caller's view for another."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi import Request
+from fastapi.testclient import TestClient
+
+from daphuong.domain.access import Principal
+from daphuong.domain.document import RawDocument, Visibility
+from daphuong.services.container import Services
+from daphuong.store.documents import DocumentRepository
+from daphuong.web.app import create_app
+from tests.web.conftest import SAMPLE_KEY, SAMPLE_TEXT
+from tests.web.html import parse, texts
+
+ADMIN = Principal.local_system("test")
+
+
+@pytest.fixture
+def shared_client(services: Services) -> Iterator[TestClient]:
+    """One app (one cache) whose caller is the operator when the X-Test-Admin header is set."""
+
+    def resolve(request: Request) -> Principal:
+        return ADMIN if request.headers.get("x-test-admin") else Principal.anonymous()
+
+    with TestClient(create_app(services, resolve_principal=resolve)) as client:
+        yield client
+
+
+def _internal_document(services: Services) -> int:
+    raw = RawDocument(SAMPLE_TEXT, f"{SAMPLE_KEY}.txt", "text/plain", title="nội bộ")
+    services.ingestion.store(raw, visibility=Visibility.INTERNAL)
+    with services.db.reader() as session:
+        row = DocumentRepository(session).by_key(SAMPLE_KEY)
+        assert row is not None
+        return row.id
+
+
+def _person(client: TestClient) -> int:
+    hits = client.get(
+        "/api/v1/entities/find", params={"q": "Lê Hoài Trung"}, headers={"x-test-admin": "1"}
+    ).json()
+    entity_id: int = hits[0]["id"]
+    return entity_id
+
+
+def test_a_private_document_seen_by_the_operator_stays_hidden_from_anonymous(
+    services: Services, shared_client: TestClient
+) -> None:
+    doc_id = _internal_document(services)
+    person = _person(shared_client)
+    admin = {"x-test-admin": "1"}
+    assert shared_client.get(f"/documents/{doc_id}", headers=admin).status_code == 200
+    assert shared_client.get(f"/entities/{person}", headers=admin).status_code == 200
+    assert (
+        shared_client.get("/search", params={"q": "Hoài Trung"}, headers=admin).status_code == 200
+    )
+    # The same URLs again, now cached for the operator's scope, asked anonymously.
+    assert shared_client.get(f"/documents/{doc_id}").status_code == 404
+    assert shared_client.get(f"/entities/{person}").status_code == 404
+    found = parse(shared_client.get("/search", params={"q": "Hoài Trung"}))
+    assert not found.xpath("//div[@class='hit']")
+
+
+def test_a_review_decision_shows_on_the_next_page_view(
+    admin_client: TestClient, sample_doc: int
+) -> None:
+    person = _person(admin_client)
+
+    def roles() -> list[str]:
+        page = parse(admin_client.get(f"/entities/{person}"))
+        return texts(page, "//ol[@class='role-timeline']/li")
+
+    assert any("Thứ trưởng" in r for r in roles())
+    assert any("Thứ trưởng" in r for r in roles())  # served from the cache
+    pending = admin_client.get("/api/v1/statements", params={"prop": "role"}).json()
+    role = next(s for s in pending if s["entity_id"] == person and s["value"] == "Thứ trưởng")
+    assert admin_client.post(f"/api/v1/statements/{role['id']}/reject").status_code == 200
+    assert not any("Thứ trưởng" in r for r in roles())
