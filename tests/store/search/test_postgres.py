@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from daphuong.domain.access import Principal, Role
 from daphuong.store.search.base import Plan
-from daphuong.store.search.meta import visible_tokens
+from daphuong.store.search.meta import hidden_tokens, visible_tokens
 from daphuong.store.search.postgres import (
     MAX_POSITIONS_PER_LEXEME,
     base_tsquery,
@@ -46,4 +46,10 @@ def test_meta_lexemes_cannot_be_spelled_by_a_query() -> None:
     plan = Plan(parse_query("vpublic"), visible_tokens(viewer), ((3,),))
     assert base_tsquery(plan) == "(('vpublic')) & (('~vpublic') | ('~o4')) & (('~f3'))"
     assert base_tsquery(Plan(parse_query(""), None, ())) is None
+    hidden = Plan(parse_query("vpublic"), visible_tokens(viewer), (), hidden=hidden_tokens(viewer))
+    assert base_tsquery(hidden) == (
+        "(('vpublic')) & !(('~vinternal' & !(('~o4'))) | ('~vshared' & !(('~o4'))))"
+    )
+    browse = Plan(parse_query(""), visible_tokens(viewer), (), hidden=hidden_tokens(viewer))
+    assert base_tsquery(browse) == "(('~vpublic') | ('~o4'))"  # GIN needs a positive part
     assert title_tsquery(parse_query("hop tac*")) == "(('hop':A)) & (('tac':A*))"

@@ -261,8 +261,7 @@ class SqlSearchIndex(EntityQuickFind, SearchIndex):
         if not window:
             return []
         flags = self._flags(plan.parsed) if not plan.parsed.is_empty else []
-        # One read per flag over the window only.
-        sets = [self._flag_keys(session, flag, window) for flag in flags]
+        sets = self._flag_sets(session, flags, window)
         levels = {k: level_score([k in found for found in sets]) for k in window}
         relevance = self._page_relevance(session, plan.parsed, levels, n)
         ranked = sorted(window, key=lambda k: (-levels[k], -relevance.get(k, 0.0), -k))
@@ -271,6 +270,12 @@ class SqlSearchIndex(EntityQuickFind, SearchIndex):
             older = replace(plan, high=window[-1])
             scored += [(k, 0.0) for k in self._keys(session, older, n - len(scored))]
         return scored[:n]
+
+    def _flag_sets(
+        self, session: Session, flags: Sequence[object], window: list[int]
+    ) -> list[set[int]]:
+        """For each flag, the window's keys where it holds: one read per flag."""
+        return [self._flag_keys(session, flag, window) for flag in flags]
 
     def _page_relevance(
         self, session: Session, parsed: ParsedQuery, levels: dict[int, float], n: int

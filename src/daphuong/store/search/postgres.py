@@ -20,7 +20,7 @@ from daphuong.domain.search import (
 )
 from daphuong.store.search.base import Plan, SqlSearchIndex
 from daphuong.store.search.entities import MatchSource
-from daphuong.store.search.meta import facet_token
+from daphuong.store.search.meta import Hidden, facet_token
 from daphuong.store.search.prepare import IndexedDocument
 from daphuong.store.search.tables import DOCS, ENTITIES
 from daphuong.text.analyze import Keys
@@ -32,6 +32,7 @@ _GAP = 2  # positions left empty between title and body (and between names) so p
 # Added per tier a row reaches; ts_rank stays far below, so tiers never interleave.
 TIER = 1000.0
 META = "~"
+_FIRST_SLICE_DOCS = 16  # the first key range read holds about 16 documents per wanted match
 
 
 def _lexeme(word: str) -> str:
@@ -148,13 +149,39 @@ def _meta_any(groups: Sequence[Sequence[str]]) -> str:
     )
 
 
+def _hidden(hidden: Hidden) -> str:
+    rules = []
+    for token, exceptions in hidden:
+        rule = _lexeme(META + token)
+        if exceptions:
+            rule += " & !" + _meta_any([(e,) for e in exceptions])
+        rules.append(f"({rule})")
+    return "!(" + " | ".join(rules) + ")"
+
+
 def base_tsquery(plan: Plan) -> str | None:
-    """Text match & visibility & facet filters as one tsquery (None: every row)."""
+    """Text match & visibility & facet filters as one tsquery (None: every row).
+
+    With words, visibility is NOT what the caller may not see: GIN then reads the short
+    posting lists of internal and shared documents instead of the public ones (nearly all).
+    A browse keeps the positive form, which GIN can start from.
+    """
     parts = [f"({match_tsquery(plan.parsed)})"] if not plan.parsed.is_empty else []
-    if plan.visible is not None:
+    if plan.hidden is not None and parts:
+        parts.append(_hidden(plan.hidden))
+    elif plan.visible is not None:
         parts.append(_meta_any(plan.visible))
     parts.extend(_meta_any([(facet_token(v),) for v in ids]) for ids in plan.facet_ids)
     return " & ".join(parts) or None
+
+
+def _range(plan: Plan) -> str:
+    conds = ["TRUE"]
+    if plan.low is not None:
+        conds.append("sort_key >= :lo")
+    if plan.high is not None:
+        conds.append("sort_key < :hi")
+    return " AND ".join(conds)
 
 
 def _where(plan: Plan, tsquery: str | None) -> tuple[str, dict[str, object]]:
@@ -228,19 +255,72 @@ class PostgresSearchIndex(SqlSearchIndex):
         return super().search(session, query, who)
 
     def _keys(self, session: Session, plan: Plan, n: int) -> list[int]:
+        """Newest matches, reading the newest 16·n documents' key range first, then 4× wider.
+
+        GIN cannot return rows in key order, so one statement visits the heap for every
+        match; inside a key range the planner ANDs the GIN and B-tree bitmaps and visits
+        the range's matches only. A browse (no words) reads the key index backwards.
+        """
         where, params = _where(plan, base_tsquery(plan))
         stmt = text(
-            f"SELECT sort_key FROM search_docs WHERE {where} ORDER BY sort_key DESC LIMIT :n"
+            f"SELECT sort_key FROM search_docs WHERE {where} AND sort_key >= :from "
+            "ORDER BY sort_key DESC LIMIT :n"
         )
-        return list(session.scalars(stmt, {**params, "n": n}))
+        bounds = text(f"SELECT min(sort_key), max(sort_key) FROM search_docs WHERE {_range(plan)}")
+        low, high = session.execute(bounds, params).one()
+        if low is None:
+            return []
+        if plan.parsed.is_empty:
+            return list(session.scalars(stmt, {**params, "n": n, "from": low}))
+        # Wide enough for n matches if a word is in one document of 16 (4n of 64).
+        share = min(1.0, _FIRST_SLICE_DOCS * n / max(self._doc_count(session, None, None), 1))
+        width = max(int((high - low) * share), 1)
+        while True:
+            start = max(high - width, low)
+            keys = list(session.scalars(stmt, {**params, "n": n, "from": start}))
+            if len(keys) >= n or start == low:
+                return keys
+            width <<= 2
+
+    def _doc_count(self, session: Session, low: int | None, high: int | None) -> int:
+        """As the shared count, but the planner's row estimate for the whole table.
+
+        (A full count visits a million index entries; the total is only an estimate's
+        denominator.)
+        """
+        if low is None and high is None:
+            rows = session.scalar(
+                text("SELECT reltuples FROM pg_class WHERE oid = 'search_docs'::regclass")
+            )
+            if rows is not None and rows >= 0:  # -1: never analysed
+                return int(rows)
+        return super()._doc_count(session, low, high)
 
     def _flag_keys(self, session: Session, flag: object, window: list[int]) -> set[int]:
-        # The window's key range only (from its oldest key up).
+        return self._flag_sets(session, [flag], window)[0]
+
+    def _flag_sets(
+        self, session: Session, flags: Sequence[object], window: list[int]
+    ) -> list[set[int]]:
+        """Every flag in one read of the window's rows: each vector is detoasted once.
+
+        (One statement per flag let the planner start from the GIN index and recheck
+        phrase flags on every document with the words, anywhere in the corpus.)
+        """
+        if not flags:
+            return []
+        tests = ", ".join(f"vector @@ CAST(:f{i} AS tsquery)" for i in range(len(flags)))
         stmt = text(
-            "SELECT sort_key FROM search_docs "
-            "WHERE sort_key >= :lo AND vector @@ CAST(:q AS tsquery)"
+            f"SELECT sort_key, {tests} FROM search_docs "
+            "WHERE sort_key = ANY(CAST(:keys AS bigint[]))"
         )
-        return set(session.scalars(stmt, {"q": str(flag), "lo": window[-1]}))
+        params: dict[str, object] = {f"f{i}": str(f) for i, f in enumerate(flags)}
+        sets: list[set[int]] = [set() for _ in flags]
+        for key, *held in session.execute(stmt, {**params, "keys": window}):
+            for found, on in zip(sets, held, strict=True):
+                if on:
+                    found.add(int(key))
+        return sets
 
     def _count(self, session: Session, plan: Plan) -> int:
         where, params = _where(plan, base_tsquery(plan))
@@ -257,8 +337,8 @@ class PostgresSearchIndex(SqlSearchIndex):
             return {}
         stmt = text(
             "SELECT sort_key, ts_rank_cd(vector, CAST(:q AS tsquery)) FROM search_docs "
-            "WHERE sort_key IN :keys"
-        ).bindparams(bindparam("keys", expanding=True))
+            "WHERE sort_key = ANY(CAST(:keys AS bigint[]))"
+        )
         rows = session.execute(stmt, {"q": match_tsquery(parsed), "keys": keys})
         return {int(k): float(score) for k, score in rows}
 
