@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from daphuong.domain.extraction import EntityType
+from daphuong.pipeline.extract import instruments
 from daphuong.pipeline.extract.extend import Extent, extend
 from daphuong.pipeline.extract.scan import Candidate, Doc
 
@@ -30,6 +31,7 @@ _NAMED = frozenset(
         "tuyên bố chung",
         "thông cáo chung",
         "hiệp định khung",
+        "thỏa thuận",
         "chiến lược",
     }
 )
@@ -57,12 +59,13 @@ def find(doc: Doc, events: list[Candidate]) -> list[Candidate]:
             continue  # 'các Nghị quyết'; 'Đối tác Chiến lược Toàn diện' is a partnership
         kind = " ".join(t.key for t in toks[i:end])
         found = _numbered(doc, i, end, kind) or _of_event(doc, i, end, event_at)
+        found = found or instruments.abbreviated(doc, i, end, kind)
         found = found or _law(doc, i, end, kind) or _named(doc, i, end, kind)
         found = found or _about(doc, i, end, kind)
         found = found or _described(doc, i, end, kind)
         if found is not None:
             out.append(_with_tail(doc, found))
-    return out
+    return out + instruments.acronyms(doc, out)
 
 
 def names_document(doc: Doc, i: int) -> bool:
@@ -251,14 +254,15 @@ def _about(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:
         return None
     opener = toks[end].key
     two = f"{opener} {toks[end + 1].key}" if end + 1 < len(toks) else opener
-    ok = (kind == "nghị quyết" and opener == "về") or (
-        kind == "chương trình" and (opener in _PROGRAMME or two in _PROGRAMME)
-    )
+    ok = (kind == "nghị quyết" and opener == "về") or kind == "chương trình nghị sự"
+    ok = ok or (kind == "chương trình" and (opener in _PROGRAMME or two in _PROGRAMME))
     if not ok:
         return None
     k = end
     while k < len(toks) and k - end < _MAX_CLAUSE and toks[k].text not in _CLAUSE_END:
         if k > end and toks[k].newline_before:
             break
+        if instruments.second_document(doc, k):
+            break  # '… vì sự phát triển bền vững và Hiệp định …'
         k += 1
     return doc.cand(LEGAL, i, k, "pattern", 0.7) if k > end + 1 else None

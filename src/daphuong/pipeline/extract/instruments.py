@@ -1,0 +1,83 @@
+"""International instruments named by a lower-case description closed by their acronym
+('Công ước về xóa bỏ … phụ nữ (CEDAW)'), and such acronyms as documents."""
+
+from __future__ import annotations
+
+from daphuong.domain.extraction import EntityType
+from daphuong.pipeline.extract.scan import Candidate, Doc
+
+LEGAL = EntityType.LEGAL_DOC
+# Types of international instruments; a national law's name follows other rules (legal.py).
+INSTRUMENTS = frozenset(
+    {
+        "công ước",
+        "hiệp ước",
+        "hiệp định",
+        "nghị định thư",
+        "tuyên bố",
+        "tuyên ngôn",
+        "hiến chương",
+        "thỏa thuận",
+        "bộ quy tắc",
+        "chương trình nghị sự",
+    }
+)
+_MAX_DESCRIPTION = 24
+_BREAKS = frozenset('.;:!?,“”"')
+
+
+def abbreviated(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:
+    """'Công ước về xóa bỏ mọi hình thức … (CEDAW)', 'Bộ Quy tắc ứng xử ở Biển Đông (COC)':
+    the words up to an acronym in brackets are the instrument's name."""
+    toks = doc.tokens
+    if kind not in INSTRUMENTS:
+        return None
+    for k in range(end, min(len(toks) - 2, end + _MAX_DESCRIPTION)):
+        tok = toks[k]
+        if tok.newline_before or tok.text in _BREAKS or second_document(doc, k):
+            return None
+        if tok.text == "(":
+            closed = _acronym(doc, k + 1) and toks[k + 2].text == ")"
+            return doc.cand(LEGAL, i, k, "pattern", 0.8) if closed and k > end else None
+    return None
+
+
+def acronyms(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """'… (CEDAW)' after a document defines CEDAW as that document for the whole text."""
+    toks = doc.tokens
+    index = {t.start: n for n, t in enumerate(toks)}
+    ends = {c.end for c in found if _instrument_at(doc, index.get(c.start))}
+    names = {
+        toks[k + 1].text
+        for k in range(1, len(toks) - 2)
+        if toks[k].text == "("
+        and toks[k - 1].end in ends
+        and toks[k + 2].text == ")"
+        and _acronym(doc, k + 1)
+    }
+    return [
+        doc.cand(LEGAL, k, k + 1, "abbreviation", 0.8)
+        for k, t in enumerate(toks)
+        if t.text in names
+    ]
+
+
+def second_document(doc: Doc, k: int) -> bool:
+    """'… và Hiệp định …': 'và' then a document type starts another document."""
+    toks = doc.tokens
+    return toks[k].key == "và" and doc.gaz.legal_types.match(toks, k + 1)[0] > k + 1
+
+
+def _instrument_at(doc: Doc, i: int | None) -> bool:
+    """The candidate starting at token i opens with an instrument's type word."""
+    toks = doc.tokens
+    if i is None:
+        return False
+    end = doc.gaz.legal_types.match(toks, i, strict_case=False)[0]
+    return " ".join(t.key for t in toks[i:end]) in INSTRUMENTS
+
+
+def _acronym(doc: Doc, k: int) -> bool:
+    """Letters only: 'CEDAW', not a meeting's code such as 'COP26'."""
+    tok = doc.tokens[k]
+    return tok.is_word and tok.is_upper and len(tok.text) >= 2 and tok.text.isalpha()
