@@ -35,3 +35,9 @@ def test_co_chairs_and_listed_chairs(text: str, people: list[str]) -> None:
         ORG=["UNESCO", "Bộ Ngoại giao"],
     )
     assert [e["chairs"] for e in events] == [people]
+
+
+def test_chairs_named_after_la() -> None:
+    text = "Ngày 4/9, Sở Ngoại vụ làm việc với UNESCO. Chủ trì buổi làm việc là ông Hồ Văn Tư."
+    events = _events(text, DATE=["4/9"], PERSON=["Hồ Văn Tư"], ORG=["Sở Ngoại vụ", "UNESCO"])
+    assert [e["chairs"] for e in events] == [["Hồ Văn Tư"]]

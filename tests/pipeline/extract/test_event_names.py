@@ -138,3 +138,8 @@ def test_clauses_diseases_and_codes_are_no_meeting_names(text: str) -> None:
 def test_lower_case_words_run_to_the_ordinal() -> None:
     text = "WEF tổ chức Hội nghị thường niên các nhà kinh tế lần thứ 9 tại Thiên Tân"
     assert "Hội nghị thường niên các nhà kinh tế lần thứ 9" in _events(text)
+
+
+def test_a_count_of_years_is_not_an_edition_number() -> None:
+    found = _events("Bộ tổ chức Lễ kỷ niệm 80 năm Ngày thành lập ngành Ngoại giao")
+    assert not any(n.endswith("80") for n in found)

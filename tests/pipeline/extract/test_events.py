@@ -494,3 +494,14 @@ def test_an_organisation_named_tochuc_is_no_organize_cue() -> None:
     text = "Ngày 15/3, UNICEF và Tổ chức Lao động Quốc tế đã ký kết thỏa thuận hợp tác."
     events = _events(text, DATE=["15/3"], ORG=["UNICEF", "Tổ chức Lao động Quốc tế"])
     assert [e["organizers"] for e in events] == [[]]
+
+
+def test_a_meeting_that_opens_its_sentence_takes_a_later_opened_date() -> None:
+    text = "Hội nghị Cấp cao Mê Công lần thứ 8 diễn ra tại Viêng Chăn, Lào từ ngày 3 đến 5/6/2026."
+    events = _events(
+        text,
+        DATE=["5/6/2026"],
+        EVENT=["Hội nghị Cấp cao Mê Công lần thứ 8"],
+        LOCATION=["Viêng Chăn", "Lào"],
+    )
+    assert _kinds_dates(events) == [("hội nghị", "2026-06-03")]

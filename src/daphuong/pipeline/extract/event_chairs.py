@@ -39,9 +39,10 @@ def _chaired_by(doc: EventDoc, i: int, stop: int) -> list[str]:
 
 
 def _lists(toks: list[Token], k: int) -> bool:
-    """'Chủ trì hội nghị gồm: …', '… có đồng chí X' (not 'có sự tham gia'): a list follows."""
-    if toks[k].key in ("gồm", ":"):
-        return True
+    """'Chủ trì hội nghị gồm: …', '… có đồng chí X' (not 'có sự tham gia'), '… là X': the
+    chairs follow."""
+    if toks[k].key in ("gồm", ":", "là"):
+        return True  # 'Chủ trì buổi làm việc là Phó Chủ tịch X'
     return toks[k].key == "có" and k + 1 < len(toks) and toks[k + 1].key != "sự"
 
 

@@ -191,7 +191,16 @@ class EventDoc:
         before = self.dates_in(first, t_first)
         if before:
             return before[-1][2]
-        return after[0][2] if after else None
+        if after:
+            return after[0][2]
+        later = self.dates_in(t_stop, stop)  # 'Hội nghị X diễn ra tại Y, Z từ ngày 5 đến 7/9'
+        subject = self.main_clause_start(first, t_first) == t_first
+        return later[0][2] if later and subject and self._opened(later[0][0]) else None
+
+    def _opened(self, date_first: int) -> bool:
+        """'từ ngày', 'vào ngày', 'ngày' right before a date: the date of what the clause tells."""
+        toks = self.tokens[max(0, date_first - 3) : date_first]
+        return any(t.key in _OWN_DATE_WORDS for t in toks)
 
     def own_range(self, t_first: int, t_stop: int, first: int) -> bool:
         """The event phrase is followed by its own span ('thăm Nhật Bản từ ngày 27 đến 30/11')."""

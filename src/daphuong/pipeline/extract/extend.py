@@ -109,6 +109,11 @@ def _number(doc: Doc, j: int, rule: Extent) -> int:
     tok = doc.tokens[j]
     if doc.joined(j) and doc.is_dash(j - 1):
         return j + 1  # 'Covid-19'
+    nxt = doc.tokens[j + 1] if j + 1 < len(doc.tokens) else None
+    if rule.event and nxt is not None and nxt.key == "năm":
+        years = j + 2 < len(doc.tokens) and doc.tokens[j + 2].is_digit
+        if not years and doc.lower_like(j - 1):
+            return j  # 'Lễ kỷ niệm 65 năm Ngày thành lập …': a count of years, not an edition
     if rule.event and len(tok.text) <= 4:
         return j + 1
     return j
