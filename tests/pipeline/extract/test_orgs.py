@@ -148,3 +148,8 @@ def test_compound_heads_elliptical_bodies_and_places(text: str, present: str, ab
 
 def test_no_body_inside_a_plans_number() -> None:
     assert "UBND" not in _orgs("Sở Ngoại vụ ban hành Kế hoạch số 45/KH-UBND về hợp tác")
+
+
+@pytest.mark.parametrize("name", ["Đại học Harvard", "Quỹ Rockefeller", "Viện Brookings"])
+def test_a_foreign_word_right_after_a_head_names_the_body(name: str) -> None:
+    assert name in _orgs(f"chuyên gia của {name} tham dự")

@@ -91,7 +91,8 @@ def _capital(doc: Doc, j: int, rule: Extent) -> int:
         return j
     if tok.is_upper or is_vietnamese_syllable(tok.text) or rule.event:
         return j + 1
-    return j
+    after_head = any(doc.head_at(k)[0] == j for k in range(max(0, j - 3), j))
+    return j + 1 if after_head and tok.text.isalpha() else j  # 'Đại học Harvard', 'Quỹ Ford'
 
 
 def _title_ends(doc: Doc, j: int) -> bool:
