@@ -153,3 +153,8 @@ def test_no_body_inside_a_plans_number() -> None:
 @pytest.mark.parametrize("name", ["Đại học Harvard", "Quỹ Rockefeller", "Viện Brookings"])
 def test_a_foreign_word_right_after_a_head_names_the_body(name: str) -> None:
     assert name in _orgs(f"chuyên gia của {name} tham dự")
+
+
+def test_kiem_joins_two_titles_and_ends_the_body() -> None:
+    found = _orgs("Thứ trưởng Bộ Tư pháp kiêm Chủ tịch Hội đồng Phối hợp phát biểu")
+    assert "Bộ Tư pháp" in found and not any(n.endswith("kiêm") for n in found)
