@@ -158,3 +158,7 @@ def test_a_foreign_word_right_after_a_head_names_the_body(name: str) -> None:
 def test_kiem_joins_two_titles_and_ends_the_body() -> None:
     found = _orgs("Thứ trưởng Bộ Tư pháp kiêm Chủ tịch Hội đồng Phối hợp phát biểu")
     assert "Bộ Tư pháp" in found and not any(n.endswith("kiêm") for n in found)
+
+
+def test_no_body_starts_at_the_second_word_of_a_head() -> None:
+    assert "ban châu Âu" not in _orgs("Chủ tịch Ủy ban châu Âu phát biểu")

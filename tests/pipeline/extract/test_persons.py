@@ -112,3 +112,15 @@ def test_a_foreign_name_after_a_title_a_body_and_its_abbreviation() -> None:
     assert "Daren Tang" in _people(
         "Tổng Giám đốc Tổ chức Sở hữu trí tuệ Thế giới (WIPO) Daren Tang phát biểu"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("gặp Tổng thống Đức Frank-Walter Steinmeier tại Berlin", "Frank-Walter Steinmeier"),
+        ("Chủ tịch Hạ viện Hà Lan Martin van der Berg phát biểu", "Martin van der Berg"),
+        ("Quốc vương Jordan Abdullah bin Hussein tiếp đoàn", "Abdullah bin Hussein"),
+    ],
+)
+def test_foreign_names_keep_their_particles(text: str, name: str) -> None:
+    assert name in _people(text)

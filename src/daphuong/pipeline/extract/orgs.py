@@ -31,6 +31,7 @@ def find(doc: Doc) -> list[Candidate]:
         end, label = doc.name_at(i)
         # 'phi Chính phủ' is 'non-governmental'; 'Đảng ta' is 'Đảng' and a pronoun.
         named = label == "ORG" and not legal.names_document(doc, i) and not _in_code(doc, i)
+        named = named and not (not toks[i].is_cap and i > 0 and doc.head_at(i - 1)[0] > i)
         if named and not (i > 0 and toks[i - 1].key == "phi") and not doc.stop_at(end - 1):
             cand = doc.cand(ORG, i, end, "gazetteer", 0.95)
             head_end, kind = doc.head_at(i)

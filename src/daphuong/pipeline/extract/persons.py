@@ -60,9 +60,24 @@ def _run(doc: Doc, i: int, *, foreign: bool = False) -> int:
                 j += 2  # 'Park Mi-hyung', 'Moon Jae-in': a hyphenated given name
                 break
             j += 1
+        elif foreign and j > i and _particle(doc, j):
+            j += 1  # 'Ursula von der Leyen', 'Mohamed bin Zayed'
         else:
             break
     return j
+
+
+# Lower-case particles inside foreign names (never Vietnamese words in a capitalised run).
+_PARTICLES = frozenset({"von", "van", "der", "den", "de", "bin", "binti", "ibn", "al", "el", "dos"})
+
+
+def _particle(doc: Doc, j: int) -> bool:
+    """A name particle between capitalised words of a foreign name."""
+    toks = doc.tokens
+    if toks[j].text not in _PARTICLES or j + 1 >= len(toks) or toks[j + 1].newline_before:
+        return False
+    nxt = toks[j + 1]
+    return nxt.is_cap or (nxt.text in _PARTICLES and j + 2 < len(toks) and toks[j + 2].is_cap)
 
 
 def _after_cue(doc: Doc, i: int) -> list[Candidate]:
