@@ -505,3 +505,12 @@ def test_a_meeting_that_opens_its_sentence_takes_a_later_opened_date() -> None:
         LOCATION=["Viêng Chăn", "Lào"],
     )
     assert _kinds_dates(events) == [("hội nghị", "2026-06-03")]
+
+
+def test_a_units_ministry_after_a_comma_is_not_a_second_host() -> None:
+    text = "Sáng 3/4, Cục Lãnh sự, Bộ Ngoại giao đã phối hợp với IOM tổ chức hội thảo."
+    events = _events(text, DATE=["3/4"], ORG=["Cục Lãnh sự", "Bộ Ngoại giao", "IOM"])
+    assert [e["organizers"] for e in events] == [["Cục Lãnh sự", "IOM"]]
+    two = "Sáng 3/4, Ban Điều phối, Viện Nghiên cứu Biển tổ chức hội thảo."
+    events = _events(two, DATE=["3/4"], ORG=["Ban Điều phối", "Viện Nghiên cứu Biển"])
+    assert [e["organizers"] for e in events] == [["Ban Điều phối", "Viện Nghiên cứu Biển"]]

@@ -11,6 +11,7 @@ from daphuong.pipeline.extract.coref import PersonIndex
 from daphuong.pipeline.extract.event_words import Cue
 from daphuong.pipeline.extract.titles import lexicon
 from daphuong.pipeline.extract.tokens import CLOSE_QUOTES, OPEN_QUOTES, Token, sentence_ends
+from daphuong.text.keys import tone_key
 
 # Words that open an adverbial phrase before the subject ('Sáng 8/9,', 'Tại hội nghị,').
 _LEADING_WORDS = "tại trong ngày sáng chiều tối trưa hôm đêm vào theo nhân nhằm sau trước để qua \
@@ -19,6 +20,16 @@ LEADING = frozenset(_LEADING_WORDS.split())
 _TIME_WORDS = frozenset({"sáng", "chiều", "tối", "trưa", "hôm", "đêm", "ngày", "vào", "rạng"})
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")"})
 _SEGMENT_BREAKS = frozenset({",", ";"})
+# Heads of a unit inside a ministry or body: its parent, named after a comma, is not a host too.
+_UNIT_HEADS = ("vụ ", "cục ", "ban ", "văn phòng ", "viện ", "trung tâm ", "phòng ")
+_PARENT_HEADS = ("bộ ", "ủy ban nhân dân", "ubnd", "liên hiệp ", "trung ương ", "học viện ")
+
+
+def _unit(name: str, parent: str) -> bool:
+    """'Vụ Hợp tác quốc tế, Bộ Y': a unit followed by the body it belongs to."""
+    return tone_key(name).startswith(_UNIT_HEADS) and tone_key(parent).startswith(_PARENT_HEADS)
+
+
 _ORG_CUTS = frozenset({"thuộc", "tại", "của", "cho", "ở"})
 _EXCLUDED_CLUTTER = frozenset({"related", "comments"})
 _SUBJECT_WORDS = frozenset({"đoàn", "ông", "bà", "ngài"})
@@ -321,7 +332,10 @@ class EventDoc:
             end = seg
             while end < stop and self.tokens[end].text not in _SEGMENT_BREAKS:
                 end += 1
+            before = len(out)
             self._segment_orgs(seg, end, out, subject=subject)
+            if subject and before == 1 < len(out) and _unit(out[0], out[1]):
+                del out[1]  # 'Vụ Hợp tác quốc tế, Bộ Y đã phối hợp …': the unit's ministry
             seg = end + 1
         return out
 
