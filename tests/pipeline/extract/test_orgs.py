@@ -162,3 +162,14 @@ def test_kiem_joins_two_titles_and_ends_the_body() -> None:
 
 def test_no_body_starts_at_the_second_word_of_a_head() -> None:
     assert "ban châu Âu" not in _orgs("Chủ tịch Ủy ban châu Âu phát biểu")
+
+
+def test_a_longer_body_starting_at_a_known_names_last_word() -> None:
+    text = "Bí thư Ban Chấp hành Trung ương Đảng Nhân dân Cách mạng Lào dẫn đầu đoàn"
+    found = _orgs(text)
+    assert "Ban Chấp hành Trung ương Đảng Nhân dân Cách mạng Lào" in found
+    assert not any(n.endswith("dẫn đầu") for n in found)
+
+
+def test_a_count_before_an_elliptical_head_is_no_body() -> None:
+    assert "Bộ" not in _orgs("Thỏa thuận hợp tác giữa hai Bộ được ký kết")

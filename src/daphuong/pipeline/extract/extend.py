@@ -62,7 +62,9 @@ def extend(doc: Doc, i: int, rule: Extent | None = None) -> int:
 
 def _closes(doc: Doc, j: int, step: int) -> bool:
     """A known name or a lower-case place word ('tỉnh') closes a name; 'Xã hội' does not."""
-    return doc.name_at(j)[0] == step or (doc.lower_like(j) and _admin_at(doc, j) == step)
+    end = doc.name_at(j)[0]
+    known = end == step or (end > j and doc.name_at(end - 1)[0] == step)
+    return known or (doc.lower_like(j) and _admin_at(doc, j) == step)
 
 
 def _step(doc: Doc, j: int, rule: Extent) -> int:
@@ -70,7 +72,9 @@ def _step(doc: Doc, j: int, rule: Extent) -> int:
     tok = doc.tokens[j]
     end, label = doc.name_at(j)
     if end > j and label in ("ORG", "LOC"):
-        return end
+        longer, inner = doc.name_at(end - 1)
+        # 'Ban Chấp hành Trung ương Đảng Cộng sản Cuba': a longer body starts at the last word
+        return longer if inner == "ORG" and longer > end else end
     if not tok.is_word:
         return _punct(doc, j, rule)
     if tok.is_digit:

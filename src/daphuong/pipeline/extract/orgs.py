@@ -15,7 +15,7 @@ _DOMAIN = re.compile(
     r"\.(?:vn|com|org|net|gov|int|info|VN|COM|ORG|NET))(?![\w@])"
 )
 _TITLE_TAILS = frozenset({"trưởng", "viên", "phó"})
-_PLURAL = frozenset({"các", "những", "mọi", "từng", "nhiều"})
+_PLURAL = frozenset({"các", "những", "mọi", "từng", "nhiều", "hai", "ba", "bốn", "mấy", "vài"})
 _NO_CHILDREN = frozenset({"media", "capnext", "common"})
 # Heads that name a body alone when capitalised (fine point 3); a 'body' head is a whole name
 # ('Tỉnh ủy', 'Thành đoàn') and is listed inside longer names ('Ban Thường vụ Tỉnh ủy').
@@ -130,8 +130,8 @@ def _named_body(doc: Doc, kind: str, k: int) -> bool:
 def _generic_bare(doc: Doc, i: int, end: int) -> bool:
     """'các Bộ, ban, ngành': a plural or listed head is a common noun, not a body."""
     toks = doc.tokens
-    if i > 0 and toks[i - 1].key in _PLURAL:
-        return True
+    if i > 0 and (toks[i - 1].key in _PLURAL or toks[i - 1].is_digit):
+        return True  # 'các Bộ', 'hai Bộ', '3 Sở': a count of bodies, not one
     if end + 1 >= len(toks) or toks[end].text != "," or toks[end + 1].is_cap:
         return False
     nxt = end + 1  # 'Bộ, ban, ngành' lists heads; 'Tỉnh ủy, các sở' names a body
