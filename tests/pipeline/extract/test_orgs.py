@@ -173,3 +173,7 @@ def test_a_longer_body_starting_at_a_known_names_last_word() -> None:
 
 def test_a_count_before_an_elliptical_head_is_no_body() -> None:
     assert "Bộ" not in _orgs("Thỏa thuận hợp tác giữa hai Bộ được ký kết")
+
+
+def test_an_outlet_after_a_photographers_slash_is_a_body() -> None:
+    assert "TTXVN" in _orgs("Quang cảnh buổi lễ. (Ảnh: Tuấn Anh/TTXVN)")

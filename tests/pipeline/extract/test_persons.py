@@ -124,3 +124,16 @@ def test_a_foreign_name_after_a_title_a_body_and_its_abbreviation() -> None:
 )
 def test_foreign_names_keep_their_particles(text: str, name: str) -> None:
     assert name in _people(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Quang cảnh buổi lễ. (Ảnh: Tuấn Anh/TTXVN)", "Tuấn Anh"),
+        ("Hai bên trao quà.\n\nNGUYỄN HÀ - ĐỨC ANH (VNA)", "ĐỨC ANH"),
+    ],
+)
+def test_the_person_before_an_outlet_and_a_byline_word_that_is_also_a_country(
+    text: str, name: str
+) -> None:
+    assert name in _people(text)

@@ -48,7 +48,8 @@ def find(doc: Doc) -> list[Candidate]:
 def _in_code(doc: Doc, i: int) -> bool:
     """'Thông tư 02/2024/TT-BNG': an issuer's letters inside a document's number."""
     toks = doc.tokens
-    return i > 1 and toks[i - 1].text in "-/" and doc.joined(i) and doc.joined(i - 1)
+    glued = i > 1 and toks[i - 1].text in "-/" and doc.joined(i) and doc.joined(i - 1)
+    return glued and (toks[i - 2].is_upper or toks[i - 2].is_digit)  # not 'Thu Hằng/VOV.VN'
 
 
 def headed_end(doc: Doc, i: int) -> int:

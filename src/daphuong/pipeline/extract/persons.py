@@ -143,8 +143,9 @@ def _credit(doc: Doc, i: int) -> list[Candidate]:
         j = _run(doc, i)
         if j <= i:
             break
-        if j + 1 < len(toks) and toks[j].text == "/" and doc.joined(j) and doc.joined(j + 1):
-            out.append(doc.cand(ORG, i, j, "credit", 0.75))  # the outlet before the slash
+        slash = j + 1 < len(toks) and toks[j].text == "/" and doc.joined(j) and doc.joined(j + 1)
+        if slash and j == i + 1 and toks[i].is_upper:
+            out.append(doc.cand(ORG, i, j, "credit", 0.75))  # 'VGP/Hải Minh': the outlet first
             i = j + 1
             continue
         out.extend(_one_credit(doc, i, j))
@@ -215,7 +216,7 @@ def _byline_name(doc: Doc, part: list[int], *, last_line: bool) -> bool:
     if doc.head_at(part[0])[0] > part[0]:
         return False
     end, label = doc.name_at(part[0])
-    if not label:
-        return True
+    if not label or end <= part[-1]:
+        return True  # no known name, or one shorter than the part ('ĐỨC ANH' is no 'Đức')
     given = all(doc.tokens[k].key in doc.gaz.given for k in part)
     return last_line and label == "LOC" and end == part[-1] + 1 and given
