@@ -66,7 +66,10 @@ def test_military_ranks_are_not_roles() -> None:
     assert _triples(roles) == {("Trần Văn Bình", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh")}
 
 
-@pytest.mark.parametrize("verb", ["hiện giữ chức", "được bầu làm", "đảm nhiệm cương vị"])
+@pytest.mark.parametrize(
+    "verb",
+    ["hiện giữ chức", "được bầu làm", "đảm nhiệm cương vị", "tái đắc cử", "được bầu", "trúng cử"],
+)
 def test_a_holding_verb_links_the_person_to_the_title(verb: str) -> None:
     text = f"Ông Lê Văn Nam {verb} Chủ tịch Hội Hữu nghị Việt Nam – Lào."
     roles = _roles(text, PERSON=["Lê Văn Nam"], ORG=["Hội Hữu nghị Việt Nam – Lào"])
