@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from daphuong.domain.extraction import EntityType, ExtractedRole, Mention, Span
 from daphuong.pipeline.extract import gazetteer
 from daphuong.pipeline.extract.coref import PersonIndex
+from daphuong.pipeline.extract.role_repeats import dedupe
 from daphuong.pipeline.extract.titles import TitleHit, TitleLexicon, lexicon
 from daphuong.pipeline.extract.tokens import Token
 from daphuong.text.keys import tone_key
@@ -18,8 +19,6 @@ _TAIL_STOPS = frozenset({"làm", "kiêm", "là", "và"})
 _MAX_TAIL = 10
 # Words a title's phrase may run through before the name: 'Đại sứ Hàn Quốc tại Việt Nam X'.
 _PLACE_WORDS = frozenset({"tại", "ở", "của", "bên", "cạnh"})
-# Qualifiers that make a fuller form of the same title ('Đại sứ' → 'Đại sứ Đặc mệnh toàn quyền').
-_QUALIFIERS = frozenset({"đặc mệnh toàn quyền", "thường trực"})
 _MAX_RUN = 8
 # Verbs between a person and a title: 'ông X hiện giữ chức Chủ tịch Hội Y'.
 _HOLDING = (
@@ -87,7 +86,7 @@ class RoleFinder:
         for chain in self._chains(links):
             self._assign(chain, previous)
             previous = chain
-        return _dedupe([self._role(link) for link in links if link.person])
+        return dedupe([self._role(link) for link in links if link.person])
 
     def _hits(self) -> list[TitleHit]:
         hits: list[TitleHit] = []
@@ -322,47 +321,3 @@ def _holding_start(toks: list[Token], lead: int) -> int:
 def find_roles(text: str, tokens: list[Token], mentions: Sequence[Mention]) -> list[ExtractedRole]:
     """Roles stated in a document whose tokens and mentions are given."""
     return RoleFinder(text, tokens, mentions).find()
-
-
-def _key(role: ExtractedRole) -> tuple[str, str, str]:
-    return tone_key(role.person), tone_key(role.title), tone_key(role.org)
-
-
-def _dedupe(roles: list[ExtractedRole]) -> list[ExtractedRole]:
-    """One role per (person, title, org); drop bare repeats of a fuller statement."""
-    merged: dict[tuple[str, str, str], ExtractedRole] = {}
-    for role in roles:
-        key = _key(role)
-        if key in merged:
-            kept = merged[key]
-            kept.mentions.extend(role.mentions)
-            kept.former = kept.former or role.former
-            kept.confidence = max(kept.confidence, role.confidence)
-        else:
-            merged[key] = role
-    out = []
-    for key, role in merged.items():
-        fuller = _fuller_key(key, merged)
-        if fuller is None:
-            out.append(role)
-        else:
-            merged[fuller].mentions.extend(role.mentions)  # a repeat: keep its place as evidence
-    return out
-
-
-def _fuller_key(
-    key: tuple[str, str, str], merged: dict[tuple[str, str, str], ExtractedRole]
-) -> tuple[str, str, str] | None:
-    """The role this one repeats in a shorter form, if any."""
-    person, title, org = key
-    for other in merged:
-        if other[0] != person or other == key:
-            continue
-        if not org and other[1] == title and other[2]:
-            return other  # 'Thứ trưởng X' repeats 'Thứ trưởng Bộ Y X'
-        if other[1] == f"quyền {title}" and org in ("", other[2]):
-            return other  # 'Vụ trưởng X' repeats 'Quyền Vụ trưởng Vụ Y X'
-        qualified = other[1].startswith(title + " ") and other[1][len(title) + 1 :] in _QUALIFIERS
-        if other[2] == org and qualified:
-            return other  # 'Đại sứ X' repeats 'Đại sứ Đặc mệnh toàn quyền X'
-    return None
