@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from daphuong.domain.document import Segment
-from daphuong.pipeline.extract.event_doc import MAX_SENTENCE, EventDoc
+from daphuong.pipeline.extract.event_doc import EventDoc
+from daphuong.pipeline.extract.event_layout import MAX_SENTENCE
 from daphuong.pipeline.extract.tokens import tokenize
 from daphuong.services.evaluation import project_gold_mentions
 

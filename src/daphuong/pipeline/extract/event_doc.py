@@ -8,9 +8,16 @@ from collections.abc import Sequence
 from daphuong.domain.document import Segment
 from daphuong.domain.extraction import EntityType, Mention
 from daphuong.pipeline.extract.coref import PersonIndex
+from daphuong.pipeline.extract.event_layout import (
+    bracket_depths,
+    clause_bounds,
+    quoted_tokens,
+    related_end,
+    sentences,
+)
 from daphuong.pipeline.extract.event_words import Cue
 from daphuong.pipeline.extract.titles import lexicon
-from daphuong.pipeline.extract.tokens import CLOSE_QUOTES, OPEN_QUOTES, Token, sentence_ends
+from daphuong.pipeline.extract.tokens import OPEN_QUOTES, Token
 from daphuong.text.keys import tone_key
 
 # Words that open an adverbial phrase before the subject ('Sáng 8/9,', 'Tại hội nghị,').
@@ -40,7 +47,6 @@ _GROUPS = frozenset({"đoàn", "lượt", "chuyến", "cuộc", "buổi", "hoạ
 _TAGS = frozenset({"outlet", "domain"})
 _NESTING = (EntityType.ORG, EntityType.LEGAL_DOC, EntityType.EVENT)
 _SUBJECT_TYPES = (EntityType.PERSON, EntityType.ORG, EntityType.LOCATION)
-MAX_SENTENCE = 400  # tokens; longer runs (a text with no full stops) are cut into pieces
 _NEAR = 60  # how far back an EVENT mention may start and still cover a word
 
 
@@ -73,12 +79,12 @@ class EventDoc:
             if m.type in _NESTING:
                 self._inside.update(range(first + 1, stop))
         self._org_starts = set(self._firsts[EntityType.ORG])
-        self.sentences = _sentences(tokens)
+        self.sentences = sentences(tokens)
         self._token_ends = [t.end for t in tokens]
         self._stop_of = dict(self.sentences)
-        self._depth = _bracket_depths(tokens, self.sentences)
-        self._quoted = _quoted_tokens(tokens, self.sentences)
-        self._clauses = _clause_bounds(tokens, self.sentences)
+        self._depth = bracket_depths(tokens, self.sentences)
+        self._quoted = quoted_tokens(tokens, self.sentences)
+        self._clauses = clause_bounds(tokens, self.sentences)
         self._excluded = self._clutter_tokens(_EXCLUDED_CLUTTER)
         self._headline = self._headline_line()
 
@@ -118,7 +124,7 @@ class EventDoc:
         """The text with every clutter segment blanked (for the document's own years)."""
         chars = list(self.text)
         for seg in self.clutter:
-            end = _related_end(self.text, seg.end) if seg.kind == "related" else seg.end
+            end = related_end(self.text, seg.end) if seg.kind == "related" else seg.end
             chars[seg.start : end] = " " * (end - seg.start)
         return "".join(chars)
 
@@ -375,67 +381,3 @@ class EventDoc:
             if toks[j].text in "”’\"'»“":
                 return self.text[toks[i].end : toks[j].start].strip()
         return ""
-
-
-def _related_end(text: str, end: int) -> int:
-    """End of a related-articles list: the unpunctuated headline lines right after a segment."""
-    while end < len(text):
-        line_end = text.find("\n", end + 1)
-        line_end = len(text) if line_end < 0 else line_end
-        line = text[end:line_end].strip()
-        if not line or line[-1] in ".!?…:":
-            return end
-        end = line_end
-    return end
-
-
-def _sentences(tokens: list[Token]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    start = 0
-    for i, end in enumerate(sentence_ends(tokens)):
-        if end or i + 1 - start >= MAX_SENTENCE:
-            out.append((start, i + 1))
-            start = i + 1
-    return out
-
-
-def _clause_bounds(tokens: list[Token], sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """For each token, the token range of its clause (commas, semicolons, brackets end one)."""
-    bounds: list[tuple[int, int]] = [(0, 0)] * len(tokens)
-    for first, stop in sentences:
-        start = first
-        for i in range(first, stop + 1):
-            if i == stop or tokens[i].text in _CLAUSE_BREAKS:
-                for j in range(start, i):
-                    bounds[j] = (start, i)
-                if i < stop:
-                    bounds[i] = (i, i)
-                start = i + 1
-    return bounds
-
-
-def _quoted_tokens(tokens: list[Token], sentences: list[tuple[int, int]]) -> set[int]:
-    """Tokens between opening and closing quotation marks, sentence by sentence."""
-    out: set[int] = set()
-    for first, stop in sentences:
-        opened: str | None = None
-        for i in range(first, stop):
-            text = tokens[i].text
-            if opened is None and text in OPEN_QUOTES:
-                opened = CLOSE_QUOTES.get(text, text)
-            elif opened is not None and (text == opened or text in "”»"):
-                opened = None
-            elif opened is not None:
-                out.add(i)
-    return out
-
-
-def _bracket_depths(tokens: list[Token], sentences: list[tuple[int, int]]) -> list[int]:
-    """For each token, how many brackets of its sentence are open before it."""
-    depths = [0] * len(tokens)
-    for first, stop in sentences:
-        depth = 0
-        for i in range(first, stop):
-            depths[i] = depth
-            depth = max(0, depth + (tokens[i].text == "(") - (tokens[i].text == ")"))
-    return depths
