@@ -177,3 +177,7 @@ def test_a_count_before_an_elliptical_head_is_no_body() -> None:
 
 def test_an_outlet_after_a_photographers_slash_is_a_body() -> None:
     assert "TTXVN" in _orgs("Quang cảnh buổi lễ. (Ảnh: Tuấn Anh/TTXVN)")
+
+
+def test_a_numbered_district_stays_in_its_peoples_committee() -> None:
+    assert "Ủy ban nhân dân quận 3" in _orgs("Đại diện Ủy ban nhân dân quận 3 tham dự")

@@ -221,6 +221,8 @@ def _admin_at(doc: Doc, j: int) -> int:
         name_end, label = doc.name_at(end)
         if label == "LOC":
             return name_end
+        if key in ("quận", "phường") and toks[end].is_digit:
+            return end + 1  # 'UBND quận 1': districts and wards are numbered
     return end
 
 
