@@ -181,3 +181,7 @@ def test_an_outlet_after_a_photographers_slash_is_a_body() -> None:
 
 def test_a_numbered_district_stays_in_its_peoples_committee() -> None:
     assert "Ủy ban nhân dân quận 3" in _orgs("Đại diện Ủy ban nhân dân quận 3 tham dự")
+
+
+def test_so_di_is_a_conjunction_not_a_department() -> None:
+    assert not any(n.startswith("Sở") for n in _orgs("Sở dĩ Việt Nam đạt kết quả này"))

@@ -15,6 +15,7 @@ _DOMAIN = re.compile(
     r"\.(?:vn|com|org|net|gov|int|info|VN|COM|ORG|NET))(?![\w@])"
 )
 _TITLE_TAILS = frozenset({"trưởng", "viên", "phó"})
+_OTHER_WORDS = frozenset({("sở", "dĩ")})  # a head word that starts another word
 _PLURAL = frozenset({"các", "những", "mọi", "từng", "nhiều", "hai", "ba", "bốn", "mấy", "vài"})
 _NO_CHILDREN = frozenset({"media", "capnext", "common"})
 # Heads that name a body alone when capitalised (fine point 3); a 'body' head is a whole name
@@ -88,8 +89,8 @@ def _may_open(doc: Doc, i: int, head_end: int, kind: str) -> bool:
         return False  # the second word of 'Đại hội' or 'Đảng bộ' opens no name of its own
     toks = doc.tokens
     nxt = toks[head_end] if head_end < len(toks) else None
-    if nxt is not None and nxt.key in _TITLE_TAILS:
-        return False  # 'Bộ trưởng', 'Hội viên': a title, not a body
+    if nxt is not None and (nxt.key in _TITLE_TAILS or (toks[i].key, nxt.key) in _OTHER_WORDS):
+        return False  # 'Bộ trưởng', 'Hội viên': a title, not a body; 'Sở dĩ': 'because'
     if doc.title_at(i) > head_end or (kind == "titled" and doc.in_title(i)):
         return False
     if kind == "common" and (_after_head(doc, i) or _acronym_only(doc, head_end)):
