@@ -28,7 +28,7 @@ class ReadCache:
     """
 
     def __init__(self, version: DataVersion, max_entries: int = DEFAULT_ENTRIES) -> None:
-        self._version = version
+        self.version = version
         self.max_entries = max_entries
         self._lock = threading.Lock()
         self._seen: str | None = None
@@ -44,7 +44,7 @@ class ReadCache:
     @property
     def enabled(self) -> bool:
         """Whether results are kept at all."""
-        return self.max_entries > 0 and self._version.supported
+        return self.max_entries > 0 and self.version.supported
 
     def get(self, key: Hashable, who: Principal, compute: Callable[[], T]) -> T:
         """The cached result for `key` as `who` may see it, computing it on a miss."""
@@ -52,7 +52,7 @@ class ReadCache:
             return compute()
         # Read the version before computing: the result then reflects at least that version,
         # so storing it under this version can never serve data older than the version says.
-        version = self._version.current()
+        version = self.version.current()
         full_key = (key, who.visibility_scope)
         with self._lock:
             if version != self._seen:

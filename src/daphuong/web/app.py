@@ -16,6 +16,7 @@ from daphuong.web import errors
 from daphuong.web.auth import session_resolver
 from daphuong.web.deps import PrincipalResolver
 from daphuong.web.middleware import WebMiddleware
+from daphuong.web.page_cache import page_cache_for
 from daphuong.web.routes import ROUTERS
 
 STATIC_DIR = Path(__file__).with_name("static")
@@ -53,6 +54,7 @@ def create_app(
     app.state.service_cache = {}
     # Page data kept per process until the next committed write (see services.read_cache).
     app.state.read_cache = ReadCache.for_database(services.db, services.settings.read_cache_entries)
+    app.state.page_cache = page_cache_for(app.state.read_cache)  # anonymous visitors' pages
     app.add_middleware(WebMiddleware, secure_cookies=services.settings.secure_cookies)
     errors.install(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -38,12 +38,9 @@ templates.env.filters["date"] = _date
 templates.env.filters["number"] = _number
 
 
-def render(
-    request: Request, name: str, context: dict[str, Any], *, status_code: int = 200
-) -> Response:
-    """Render a page template with everything the base layout needs."""
+def _full_context(request: Request, context: dict[str, Any]) -> dict[str, Any]:
     language = get_language(request)
-    full = {
+    return {
         "_": get_translator(request),
         "lang": language,
         "nav": NAVIGATION,
@@ -53,6 +50,18 @@ def render(
         "path": request.url.path,
         **context,
     }
+
+
+def render(
+    request: Request, name: str, context: dict[str, Any], *, status_code: int = 200
+) -> Response:
+    """Render a page template with everything the base layout needs."""
+    full = _full_context(request, context)
     response = templates.TemplateResponse(request, name, full, status_code=status_code)
     set_csrf_cookie(request, response)
     return response
+
+
+def render_text(request: Request, name: str, context: dict[str, Any]) -> str:
+    """The HTML render() would send, as text (the caller builds the response)."""
+    return templates.get_template(name).render(_full_context(request, context))

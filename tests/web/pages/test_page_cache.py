@@ -14,7 +14,7 @@ from daphuong.services.container import Services
 from daphuong.store.documents import DocumentRepository
 from daphuong.web.app import create_app
 from tests.web.conftest import SAMPLE_KEY, SAMPLE_TEXT
-from tests.web.html import parse, texts
+from tests.web.html import csrf_from, parse, texts
 
 ADMIN = Principal.local_system("test")
 
@@ -37,6 +37,15 @@ def _internal_document(services: Services) -> int:
         row = DocumentRepository(session).by_key(SAMPLE_KEY)
         assert row is not None
         return row.id
+
+
+def _public_document(client: TestClient) -> int:
+    files = [("files", (f"{SAMPLE_KEY}.txt", SAMPLE_TEXT.encode(), "text/plain"))]
+    response = client.post("/api/v1/documents", files=files, headers={"x-test-admin": "1"})
+    result = response.json()["results"][0]
+    assert result["outcome"] == "ingested", result
+    doc_id: int = result["document_id"]
+    return doc_id
 
 
 def _person(client: TestClient) -> int:
@@ -79,4 +88,44 @@ def test_a_review_decision_shows_on_the_next_page_view(
     pending = admin_client.get("/api/v1/statements", params={"prop": "role"}).json()
     role = next(s for s in pending if s["entity_id"] == person and s["value"] == "Thứ trưởng")
     assert admin_client.post(f"/api/v1/statements/{role['id']}/reject").status_code == 200
+    assert not any("Thứ trưởng" in r for r in roles())
+
+
+def test_anonymous_visitors_share_one_rendered_page_without_a_token(
+    shared_client: TestClient,
+) -> None:
+    doc_id = _public_document(shared_client)
+    first = shared_client.get(f"/documents/{doc_id}")
+    cache = shared_client.app.state.page_cache  # type: ignore[attr-defined]
+    hits = cache.hits
+    second = shared_client.get(f"/documents/{doc_id}")
+    assert cache.hits == hits + 1
+    assert second.text == first.text
+    assert shared_client.get(f"/documents/{doc_id}?lang=en").text != first.text
+    assert 'name="csrf_token"' not in first.text
+
+
+def test_a_signed_in_caller_never_gets_the_anonymous_page(shared_client: TestClient) -> None:
+    doc_id = _public_document(shared_client)
+    person = _person(shared_client)
+    for path in (f"/documents/{doc_id}", f"/entities/{person}"):
+        assert "review-form" not in shared_client.get(path).text
+        page = shared_client.get(path, headers={"x-test-admin": "1"})
+        assert "review-form" in page.text
+        assert csrf_from(page)
+
+
+def test_an_anonymous_page_follows_a_review_decision(shared_client: TestClient) -> None:
+    _public_document(shared_client)
+    person = _person(shared_client)
+    admin = {"x-test-admin": "1"}
+
+    def roles() -> list[str]:
+        return texts(parse(shared_client.get(f"/entities/{person}")), "//ol/li")
+
+    assert any("Thứ trưởng" in r for r in roles())
+    pending = shared_client.get("/api/v1/statements", params={"prop": "role"}, headers=admin).json()
+    role = next(s for s in pending if s["entity_id"] == person and s["value"] == "Thứ trưởng")
+    response = shared_client.post(f"/api/v1/statements/{role['id']}/reject", headers=admin)
+    assert response.status_code == 200
     assert not any("Thứ trưởng" in r for r in roles())

@@ -8,6 +8,7 @@ from fastapi.responses import Response
 from daphuong.domain.access import Principal
 from daphuong.services.catalog import CatalogService
 from daphuong.web.deps import get_catalog, get_principal
+from daphuong.web.page_cache import cached_page
 from daphuong.web.pages.coordination_forms import may_write
 from daphuong.web.rendering import render
 from daphuong.web.reviewing import may_review
@@ -36,14 +37,16 @@ def document_page(
     catalog: CatalogService = Depends(get_catalog),
 ) -> Response:
     """The original text with entities marked by type, and the facts drawn from it."""
-    view = catalog.read(who, doc_id)
-    types = sorted({h.type for h in view.highlights})
-    context = {
-        "doc": view.document,
-        "pieces": view.pieces,
-        "facts": view.facts,
-        "types": types,
-        "can_review": may_review(who),
-        "can_create_activity": may_write(who),
-    }
-    return render(request, "documents/show.html", context)
+
+    def context() -> dict[str, object]:
+        view = catalog.read(who, doc_id)
+        return {
+            "doc": view.document,
+            "pieces": view.pieces,
+            "facts": view.facts,
+            "types": sorted({h.type for h in view.highlights}),
+            "can_review": may_review(who),
+            "can_create_activity": may_write(who),
+        }
+
+    return cached_page(request, who, "documents/show.html", context)

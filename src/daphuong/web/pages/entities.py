@@ -10,6 +10,7 @@ from daphuong.services.entity_views import CITATION_LIMIT, MAX_LIMIT
 from daphuong.services.graph import GraphService
 from daphuong.services.profiles import ProfileService
 from daphuong.web.deps import get_graph, get_principal, get_profiles
+from daphuong.web.page_cache import cached_page
 from daphuong.web.rendering import render
 from daphuong.web.reviewing import may_review
 
@@ -28,12 +29,16 @@ def entity_page(
 
     Long lists show `limit` items with their total and a link to all of them (up to MAX_LIMIT).
     """
-    context = {
-        "e": profiles.profile(entity_id, who, limit=limit),
-        "can_review": may_review(who),
-        "all_limit": MAX_LIMIT,
-    }
-    return render(request, "entity.html", context)
+    return cached_page(
+        request,
+        who,
+        "entity.html",
+        lambda: {
+            "e": profiles.profile(entity_id, who, limit=limit),
+            "can_review": may_review(who),
+            "all_limit": MAX_LIMIT,
+        },
+    )
 
 
 @router.get("/entities/{entity_id}/graph")

@@ -8,7 +8,7 @@ from fastapi.responses import Response
 from daphuong.domain.access import Principal
 from daphuong.services.search import SearchService, parse_filters
 from daphuong.web.deps import get_principal, get_search
-from daphuong.web.rendering import render
+from daphuong.web.page_cache import cached_page
 
 router = APIRouter(include_in_schema=False)
 
@@ -23,11 +23,15 @@ def search_page(
     search: SearchService = Depends(get_search),
 ) -> Response:
     """Documents matching the query and filters; entities whose names match."""
-    context: dict[str, object] = {"q": q, "filters": filter, "result": None, "entities": []}
-    if q.strip() or filter:
-        filters = parse_filters(filter)
-        context["result"] = search.search(q, who=who, filters=filters, limit=20, offset=offset)
-        context["offset"] = offset
-    if q.strip():
-        context["entities"] = search.find_entities(q, who=who, limit=8)
-    return render(request, "search.html", context)
+
+    def context() -> dict[str, object]:
+        out: dict[str, object] = {"q": q, "filters": filter, "result": None, "entities": []}
+        if q.strip() or filter:
+            filters = parse_filters(filter)
+            out["result"] = search.search(q, who=who, filters=filters, limit=20, offset=offset)
+            out["offset"] = offset
+        if q.strip():
+            out["entities"] = search.find_entities(q, who=who, limit=8)
+        return out
+
+    return cached_page(request, who, "search.html", context)
