@@ -48,3 +48,8 @@ def test_a_generic_word_before_a_place_is_not_part_of_it() -> None:
 
 def test_a_language_is_not_a_place() -> None:
     assert "Pháp" not in _places("lớp học tiếng Pháp cho cán bộ tại Hà Nội")
+
+
+def test_a_one_word_foreign_place_listed_after_places() -> None:
+    assert "Gonaives" in _places("lực lượng tại Nam Sudan, Cộng hòa Trung Phi, Gonaives và Haiti")
+    assert not any("Phomkhe" in p for p in _places("gặp Bộ trưởng Lào, Vilayvanh Phomkhe và đoàn"))

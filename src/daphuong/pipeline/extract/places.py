@@ -29,7 +29,33 @@ def find(doc: Doc) -> list[Candidate]:
             out.extend(_admin(doc, i + 2))
         if tok.is_cap and tok.key == "cộng" and i + 1 < len(toks) and toks[i + 1].key == "hòa":
             out.extend(_republic(doc, i))
+        if label != "LOC" and _foreign_word(toks[i]) and _listed_after_place(doc, i):
+            out.extend(_listed(doc, i))
     return out
+
+
+_LIST_JOINERS = frozenset({",", "và"})
+
+
+def _foreign_word(tok: Token) -> bool:
+    return tok.is_word and tok.is_cap and not tok.is_upper and not is_vietnamese_syllable(tok.text)
+
+
+def _listed_after_place(doc: Doc, i: int) -> bool:
+    """'Nam Sudan, Cộng hòa Trung Phi, Abyei': a word listed right after a place."""
+    toks = doc.tokens
+    if i < 2 or toks[i - 1].key not in _LIST_JOINERS or toks[i].newline_before:
+        return False
+    return any(doc.name_at(k) == (i - 1, "LOC") for k in range(max(0, i - 6), i - 1))
+
+
+def _listed(doc: Doc, i: int) -> list[Candidate]:
+    """A one-word foreign place in a list of places, ended by a joiner or the sentence's end
+    (two foreign words after a place are more often a person in apposition)."""
+    toks = doc.tokens
+    j = i + 1
+    ends = j >= len(toks) or toks[j].key in _LIST_JOINERS or toks[j].text in ".;)"
+    return [doc.cand(LOC, i, j, "pattern", 0.7)] if ends and doc.name_at(i)[1] == "" else []
 
 
 def _generic_led(doc: Doc, i: int, end: int) -> bool:
