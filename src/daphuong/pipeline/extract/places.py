@@ -29,7 +29,7 @@ def find(doc: Doc) -> list[Candidate]:
             out.extend(_admin(doc, i + 2))
         if tok.is_cap and tok.key == "cộng" and i + 1 < len(toks) and toks[i + 1].key == "hòa":
             out.extend(_republic(doc, i))
-        if label != "LOC" and _foreign_word(toks[i]) and _listed_after_place(doc, i):
+        if label != "LOC" and _foreign_word(tok) and _listed_after_place(doc, i):
             out.extend(_listed(doc, i))
     return out
 
