@@ -185,3 +185,19 @@ def test_a_numbered_district_stays_in_its_peoples_committee() -> None:
 
 def test_so_di_is_a_conjunction_not_a_department() -> None:
     assert not any(n.startswith("Sở") for n in _orgs("Sở dĩ Việt Nam đạt kết quả này"))
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("sinh viên tại Trường Đại học Cần Thơ nhận", "Trường Đại học Cần Thơ", "Đại học Cần Thơ"),
+        (
+            "Phân hiệu Đại học Huế tại Quảng Trị tuyển sinh",
+            "Phân hiệu Đại học Huế tại Quảng Trị",
+            "Phân hiệu Đại học Huế tại Quảng Trị tuyển sinh",
+        ),
+    ],
+)
+def test_school_heads_and_a_place_closing_a_mission(text: str, present: str, absent: str) -> None:
+    found = _orgs(text)
+    assert present in found and absent not in found

@@ -64,6 +64,7 @@ def _closes(doc: Doc, j: int, step: int) -> bool:
     """A known name or a lower-case place word ('tỉnh') closes a name; 'Xã hội' does not."""
     end = doc.name_at(j)[0]
     known = end == step or (end > j and doc.name_at(end - 1)[0] == step)
+    known = known or (doc.tokens[j].key in _AFTER_CLOSED and step > j + 1)  # '… tại Quảng Trị'
     return known or (doc.lower_like(j) and _admin_at(doc, j) == step)
 
 
