@@ -63,12 +63,16 @@ def get_read_cache(request: Request) -> ReadCache:
     return cache
 
 
-def get_catalog(request: Request) -> CatalogService:
+async def get_catalog(request: Request) -> CatalogService:
     """The document catalogue service."""
     factory: Callable[[Services, ReadCache], CatalogService] = request.app.state.catalog_factory
     service = _cached(request, "catalog", lambda s: factory(s, get_read_cache(request)))
     assert isinstance(service, CatalogService)
     return service
+
+
+# The getters of page services are async: FastAPI runs a sync dependency on a worker thread, a
+# hop (and a GIL hand-over) per dependency per request for what is a dictionary lookup.
 
 
 def _cached(request: Request, name: str, build: Callable[[Services], object]) -> object:
@@ -79,7 +83,7 @@ def _cached(request: Request, name: str, build: Callable[[Services], object]) ->
     return cache[name]
 
 
-def get_profiles(request: Request) -> ProfileService:
+async def get_profiles(request: Request) -> ProfileService:
     """Entity pages."""
     service = _cached(
         request, "profiles", lambda s: ProfileService(s.db, cache=get_read_cache(request))
@@ -98,7 +102,7 @@ def get_graph(request: Request) -> GraphService:
     return GraphService(get_services(request).db)
 
 
-def get_search(request: Request) -> SearchService:
+async def get_search(request: Request) -> SearchService:
     """Document search and entity quick-find."""
     service = _cached(
         request, "search", lambda s: CachedSearchService(s.db, get_read_cache(request))
