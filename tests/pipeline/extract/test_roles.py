@@ -216,3 +216,12 @@ def test_an_abbreviation_between_the_org_and_the_name() -> None:
     text = "Tổng Giám đốc Tổ chức Nông Lương (FAO) Qu Dongyu phát biểu."
     roles = _roles(text, PERSON=["Qu Dongyu"], ORG=["Tổ chức Nông Lương", "FAO"])
     assert _triples(roles) == {("Qu Dongyu", "Tổng Giám đốc", "Tổ chức Nông Lương")}
+
+
+def test_a_province_after_a_title_keeps_the_chain_to_truong_doan() -> None:
+    text = (
+        "Đoàn tỉnh Luang Prabang do ông Bounmy Phan, Phó Tỉnh trưởng tỉnh Luang Prabang làm"
+        " Trưởng đoàn."
+    )
+    roles = _roles(text, PERSON=["Bounmy Phan"], LOCATION=["Luang Prabang"])
+    assert ("Bounmy Phan", "Trưởng đoàn", "") in _triples(roles)

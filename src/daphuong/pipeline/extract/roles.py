@@ -18,7 +18,9 @@ _BACK_LINKS = frozenset({",", "-", "(", ":", "làm", "là", "kiêm"})
 _TAIL_STOPS = frozenset({"làm", "kiêm", "là", "và"})
 _MAX_TAIL = 10
 # Words a title's phrase may run through before the name: 'Đại sứ Hàn Quốc tại Việt Nam X'.
-_PLACE_WORDS = frozenset({"tại", "ở", "của", "bên", "cạnh"})
+_PLACE_WORDS = frozenset(
+    {"tại", "ở", "của", "bên", "cạnh", "tỉnh", "thành", "phố", "huyện", "quận", "bang", "vùng"}
+)
 _MAX_RUN = 8
 # Verbs between a person and a title: 'ông X hiện giữ chức Chủ tịch Hội Y'.
 _HOLDING = (
