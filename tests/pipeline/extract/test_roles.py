@@ -225,3 +225,9 @@ def test_a_province_after_a_title_keeps_the_chain_to_truong_doan() -> None:
     )
     roles = _roles(text, PERSON=["Bounmy Phan"], LOCATION=["Luang Prabang"])
     assert ("Bounmy Phan", "Trưởng đoàn", "") in _triples(roles)
+
+
+def test_a_term_after_a_title_keeps_the_chain() -> None:
+    text = "Ông Lê Văn Hai, Phó Chủ tịch UBND tỉnh Bến Tre nhiệm kỳ 2021 - 2026, Trưởng Ban Chỉ đạo"
+    roles = _roles(text + " tỉnh, phát biểu.", PERSON=["Lê Văn Hai"], ORG=["UBND tỉnh Bến Tre"])
+    assert ("Lê Văn Hai", "Trưởng Ban", "Ban Chỉ đạo tỉnh") in _triples(roles)

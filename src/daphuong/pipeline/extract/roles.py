@@ -20,6 +20,7 @@ _MAX_TAIL = 10
 # Words a title's phrase may run through before the name: 'Đại sứ Hàn Quốc tại Việt Nam X'.
 _PLACE_WORDS = frozenset(
     {"tại", "ở", "của", "bên", "cạnh", "tỉnh", "thành", "phố", "huyện", "quận", "bang", "vùng"}
+    | {"nhiệm", "kỳ", "khóa", "khoá", "-"}  # '… nhiệm kỳ 2021 - 2026, Trưởng Ban …'
 )
 _MAX_RUN = 8
 # Verbs between a person and a title: 'ông X hiện giữ chức Chủ tịch Hội Y'.
@@ -194,7 +195,7 @@ class RoleFinder:
                     p = q + 1
                     break
         start = p
-        while p < len(toks) and p - start < _MAX_TAIL and toks[p].is_word:
+        while p < len(toks) and p - start < _MAX_TAIL and (toks[p].is_word or _term_dash(toks, p)):
             if toks[p].newline_before or toks[p].key in _TAIL_STOPS:
                 break
             if self.people.starting_at(toks, p, min_words=2) or self.lex.hit_at(toks, p):
@@ -306,6 +307,16 @@ class RoleFinder:
             mentions=[span],
             confidence=link.confidence,
         )
+
+
+def _term_dash(toks: list[Token], p: int) -> bool:
+    """The dash of a term: 'nhiệm kỳ 2021 - 2026'."""
+    return (
+        0 < p < len(toks) - 1
+        and toks[p].key == "-"
+        and toks[p - 1].is_digit
+        and toks[p + 1].is_digit
+    )
 
 
 def _holding_start(toks: list[Token], lead: int) -> int:
