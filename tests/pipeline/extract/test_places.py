@@ -53,3 +53,8 @@ def test_a_language_is_not_a_place() -> None:
 def test_a_one_word_foreign_place_listed_after_places() -> None:
     assert "Gonaives" in _places("lực lượng tại Nam Sudan, Cộng hòa Trung Phi, Gonaives và Haiti")
     assert not any("Phomkhe" in p for p in _places("gặp Bộ trưởng Lào, Vilayvanh Phomkhe và đoàn"))
+
+
+def test_a_nationality_is_not_a_place() -> None:
+    found = _places("các hội viên người Pháp quyên góp cho người Việt Nam tại Lyon")
+    assert "Pháp" not in found and "Lyon" in found

@@ -21,7 +21,7 @@ def find(doc: Doc) -> list[Candidate]:
     for i, tok in enumerate(toks):
         end, label = doc.name_at(i)
         if label == "LOC" and not _generic_led(doc, i, end):
-            if not (i > 0 and toks[i - 1].key == "tiếng"):  # 'tiếng Anh' is a language
+            if not _language_or_people(doc, i, end):
                 out.append(doc.cand(LOC, i, end, "gazetteer", 0.9))
         elif not tok.is_cap and tok.key in PLACE_CUES:
             out.extend(_admin(doc, i + 1))
@@ -56,6 +56,13 @@ def _listed(doc: Doc, i: int) -> list[Candidate]:
     j = i + 1
     ends = j >= len(toks) or toks[j].key in _LIST_JOINERS or toks[j].text in ".;)"
     return [doc.cand(LOC, i, j, "pattern", 0.7)] if ends and doc.name_at(i)[1] == "" else []
+
+
+def _language_or_people(doc: Doc, i: int, end: int) -> bool:
+    """'tiếng Anh' is a language, 'người Nhật' a nationality: no place ('người Việt Nam' at
+    full length stays a place, as the gold lists it)."""
+    prev = doc.tokens[i - 1].key if i > 0 else ""
+    return prev == "tiếng" or (prev == "người" and end - i == 1)
 
 
 def _generic_led(doc: Doc, i: int, end: int) -> bool:
