@@ -41,3 +41,12 @@ def test_chairs_named_after_la() -> None:
     text = "Ngày 4/9, Sở Ngoại vụ làm việc với UNESCO. Chủ trì buổi làm việc là ông Hồ Văn Tư."
     events = _events(text, DATE=["4/9"], PERSON=["Hồ Văn Tư"], ORG=["Sở Ngoại vụ", "UNESCO"])
     assert [e["chairs"] for e in events] == [["Hồ Văn Tư"]]
+
+
+def test_a_sentence_opening_with_the_cue_names_its_subject() -> None:
+    text = (
+        "Ngày 4/9, Sở Ngoại vụ tổ chức hội nghị. Chủ trì hội nghị, Giám đốc Sở Hồ Văn Tư nhấn"
+        " mạnh vai trò của ông Lê Minh An."
+    )
+    events = _events(text, DATE=["4/9"], PERSON=["Hồ Văn Tư", "Lê Minh An"], ORG=["Sở Ngoại vụ"])
+    assert [e["chairs"] for e in events] == [["Hồ Văn Tư"]]

@@ -23,7 +23,24 @@ def chair_names(doc: EventDoc, cue: Cue, first: int, stop: int) -> list[str]:
     if before:
         return before
     lists = any(_lists(toks, k) for k in range(cue.stop, min(stop, cue.stop + _LIST_SPAN)))
-    return people.names_between(toks, cue.stop, stop) if lists else []
+    if lists:
+        return people.names_between(toks, cue.stop, stop)
+    return _opening_phrase(doc, cue, first, stop)
+
+
+def _opening_phrase(doc: EventDoc, cue: Cue, first: int, stop: int) -> list[str]:
+    """'Chủ trì Hội nghị, Phó Chủ tịch X nhấn mạnh …': a sentence opening with the cue names
+    the subject after its comma as the chair (the first name only)."""
+    toks = doc.tokens
+    if doc.main_clause_start(first, cue.first) != cue.first and cue.first != first:
+        return []
+    comma = next(
+        (k for k in range(cue.stop, min(stop, cue.stop + _LIST_SPAN)) if toks[k].text == ","), None
+    )
+    if comma is None:
+        return []
+    names = doc.people.names_between(toks, comma + 1, stop)
+    return names[:1]
 
 
 def _chaired_by(doc: EventDoc, i: int, stop: int) -> list[str]:
