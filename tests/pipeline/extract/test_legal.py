@@ -112,3 +112,14 @@ def test_partnerships_joint_statements_and_issuer_codes() -> None:
     assert "BNG" not in {
         text[c.start : c.end] for c in orgs.find(Doc.build(text, gazetteer.load()))
     }
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Đề án “Đào tạo cán bộ đối ngoại giai đoạn 2026-2030”",
+        "Chương trình mục tiêu quốc gia xây dựng nông thôn mới giai đoạn 2021 - 2025",
+    ],
+)
+def test_quoted_schemes_and_national_target_programmes(name: str) -> None:
+    assert name in _docs(f"Tỉnh triển khai {name}, đạt kết quả tốt.")

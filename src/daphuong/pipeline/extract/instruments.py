@@ -42,6 +42,23 @@ def abbreviated(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:
     return None
 
 
+_QUOTE_SPAN = 60
+_CLOSERS = frozenset('”"»')
+
+
+def quoted(doc: Doc, i: int, end: int) -> Candidate | None:
+    """'Đề án “Tăng cường hợp tác … giai đoạn 2021-2025”': a document type and its quoted title."""
+    toks = doc.tokens
+    if end >= len(toks) or toks[end].text not in '“"«':
+        return None
+    for k in range(end + 2, min(len(toks), end + _QUOTE_SPAN)):
+        if toks[k].newline_before:
+            return None
+        if toks[k].text in _CLOSERS:
+            return doc.cand(LEGAL, i, k + 1, "pattern", 0.75)
+    return None
+
+
 def acronyms(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     """'… (CEDAW)' after a document defines CEDAW as that document for the whole text."""
     toks = doc.tokens

@@ -59,6 +59,7 @@ def find(doc: Doc, events: list[Candidate]) -> list[Candidate]:
             continue  # 'các Nghị quyết'; 'Đối tác Chiến lược Toàn diện' is a partnership
         kind = " ".join(t.key for t in toks[i:end])
         found = _numbered(doc, i, end, kind) or _of_event(doc, i, end, event_at)
+        found = found or instruments.quoted(doc, i, end)
         found = found or instruments.abbreviated(doc, i, end, kind)
         found = found or _law(doc, i, end, kind) or _named(doc, i, end, kind)
         found = found or _about(doc, i, end, kind)
@@ -253,9 +254,9 @@ def _about(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:
     if end >= len(toks):
         return None
     opener = toks[end].key
-    two = f"{opener} {toks[end + 1].key}" if end + 1 < len(toks) else opener
+    openers = {" ".join(t.key for t in toks[end : end + n]) for n in (1, 2, 4)}
     ok = (kind == "nghị quyết" and opener == "về") or kind == "chương trình nghị sự"
-    ok = ok or (kind == "chương trình" and (opener in _PROGRAMME or two in _PROGRAMME))
+    ok = ok or (kind == "chương trình" and bool(_PROGRAMME & openers))  # 'mục tiêu quốc gia'
     if not ok:
         return None
     k = end
