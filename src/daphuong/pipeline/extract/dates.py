@@ -15,6 +15,13 @@ _NUMERIC = re.compile(
     r"(?<![\w/.,:])(?P<d>\d{1,2})(?:(?P<rng>\s?[-–]\s?)(?P<d2>\d{1,2}))?"
     r"(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?![\w/]|[.,]\d)"
 )
+# 'Từ ngày 5 đến 7/6', '24 đến 26-11': one range, its first day bare, valued at that day.
+_SPAN = re.compile(
+    r"(?<![\w/.,:])(?P<d>\d{1,2})\s(?:đến|tới)\s(?:ngày\s)?(?P<d2>\d{1,2})"
+    r"(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?![\w/]|[.,]\d)",
+    re.IGNORECASE,
+)
+_SPAN_CUE = re.compile(r"(?:ngày|từ)\s*$", re.IGNORECASE)
 _WORDY = re.compile(
     r"(?<!\w)(?P<d>\d{1,2})\stháng\s(?P<m>\d{1,2})(?:,?\snăm\s(?P<y>\d{4}))?(?!\w)",
     re.IGNORECASE,
@@ -44,7 +51,9 @@ class _Raw:
 def find(doc: Doc, published: dt.date | None = None) -> list[Candidate]:
     """Every day-and-month date, valued with the best year the text gives."""
     text = doc.text
-    raws = sorted(_numeric(text) + _wordy(text), key=lambda r: r.start)
+    raws = sorted(
+        _without_inner(_numeric(text), _spans(text)) + _wordy(text), key=lambda r: r.start
+    )
     header = _header_year(text, raws)
     doc_year = _document_year(text, raws)
     starts = [r.start for r in raws]
@@ -77,6 +86,25 @@ def _numeric(text: str) -> list[_Raw]:
             continue
         out.append(_Raw(m.start(), m.end(), day, month, int(m["y"]) if m["y"] else None))
     return out
+
+
+def _spans(text: str) -> list[_Raw]:
+    """Ranges whose first day is a bare number opened by 'từ' or 'ngày' ('từ ngày 5 đến 7/6')."""
+    out: list[_Raw] = []
+    for m in _SPAN.finditer(text):
+        day, last, month = int(m["d"]), int(m["d2"]), int(m["m"])
+        if not (_valid(day, month) and _valid(last, month)) or day >= last:
+            continue
+        if not _SPAN_CUE.search(text[max(0, m.start() - 12) : m.start()]):
+            continue
+        out.append(_Raw(m.start(), m.end(), day, month, int(m["y"]) if m["y"] else None))
+    return out
+
+
+def _without_inner(raws: list[_Raw], spans: list[_Raw]) -> list[_Raw]:
+    """A range's closing date is part of the range, not a date of its own."""
+    ends = {s.end for s in spans}
+    return [r for r in raws if r.end not in ends] + spans
 
 
 def _dash_joined(text: str, start: int, end: int) -> bool:

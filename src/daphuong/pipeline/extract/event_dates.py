@@ -15,10 +15,11 @@ _ANNIVERSARY = re.compile(
     r"(?:\d{1,2}/\d{1,2}/)?" + _YEAR + r"\s*\)",
     re.IGNORECASE,
 )
+_TO = r"(?:[-–]|\s(?:đến|tới)\s(?:ngày\s)?)"  # '14-15/11', '5 đến 7/6', '3 đến ngày 8/3'
 _FULL = re.compile(
-    r"(\d{1,2})\s*(?:[-–]\s*\d{1,2}\s*)?[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)"
+    r"(\d{1,2})\s*(?:" + _TO + r"\s*\d{1,2}\s*)?[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)"
 )  # '14-15/11/2023': a range's first day
-_NUMERIC = re.compile(r"(\d{1,2})\s*(?:[-–]\s*\d{1,2}\s*)?[/.-]\s*(\d{1,2})()")
+_NUMERIC = re.compile(r"(\d{1,2})\s*(?:" + _TO + r"\s*\d{1,2}\s*)?[/.-]\s*(\d{1,2})()")
 _WORDS = re.compile(r"(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*(\d{4}))?", re.IGNORECASE)
 _ISO = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
 _PARTIAL = re.compile(r"^--(\d\d)-(\d\d)$")
