@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from daphuong.domain.extraction import EntityType
+from daphuong.pipeline.extract.event_topics import spreads_document, topic_end
 from daphuong.pipeline.extract.extend import Extent, extend
 from daphuong.pipeline.extract.orgs import headed_end
 from daphuong.pipeline.extract.scan import Candidate, Doc
@@ -120,15 +121,21 @@ def _headed(doc: Doc, i: int) -> list[Candidate]:
     if nxt.newline_before or not nxt.is_word:
         return []
     opens = nxt.is_cap or nxt.is_digit or doc.gaz.name_words.match(toks, head_end)[0] > head_end
-    if not _numbered_ahead(doc, head_end) and (not opens or doc.stop_at(head_end)):
+    topic = topic_end(doc, i, head_end, head_end)  # 'Hội thảo về thúc đẩy …'
+    named = _numbered_ahead(doc, head_end) or (opens and not doc.stop_at(head_end))
+    if topic == head_end and not named:
         return []
-    end = max(extend(doc, head_end, _EVENT_RULE), _closure(doc, head_end))
+    end = max(extend(doc, head_end, _EVENT_RULE), _closure(doc, head_end), topic)
+    end = topic_end(doc, i, head_end, end)
     if kind == "khác" and end + 1 < len(toks) and toks[end].key == "tại":
         place_end, label = doc.name_at(end + 1)
         end = place_end if label == "LOC" else end  # 'Lễ hội Việt Nam tại Osaka'
-    if end < len(toks) and toks[end].text in OPEN_QUOTES and _head_before(doc, end) == i:
+    quoted = end < len(toks) and toks[end].text in OPEN_QUOTES and _head_before(doc, end) == i
+    if quoted or end <= head_end:
         return []  # 'Hội thảo quốc tế “…”': the quoted title is the name, not the head's words
-    return [doc.cand(EVENT, i, end, "pattern", 0.8)] if end > head_end else []
+    cand = doc.cand(EVENT, i, end, "pattern", 0.8)
+    cand.spreads = spreads_document(doc, head_end)
+    return [cand]
 
 
 # Words that show a clause going on after a meeting's head ('Hội nghị … được tổ chức năm 2025').

@@ -24,6 +24,7 @@ class Candidate:
     generic: bool = False  # a head noun with only lower-case words ('Tổ chức quốc tế')
     parent: bool = True  # names inside it are listed too (not for 'Báo X', 'Trung ương X')
     edition: bool = False  # an edition of a body ('ASEM 12'): the body, at its start, is listed
+    spreads: bool = False  # a meeting spreading a document ('Hội nghị quán triệt Chỉ thị …')
 
 
 @dataclass(slots=True)

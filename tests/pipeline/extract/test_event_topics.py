@@ -1,0 +1,90 @@
+"""Tests for meeting names closed by their topic or by the document they spread."""
+
+from __future__ import annotations
+
+import pytest
+
+from daphuong.pipeline.extract import gazetteer
+from daphuong.pipeline.extract.event_topics import spreads_document, topic_end
+from daphuong.pipeline.extract.extractor import extract
+from daphuong.pipeline.extract.scan import Doc
+
+
+def _entities(text: str, kind: str) -> set[str]:
+    return {e.text for e in extract(text, "t").entities if e.type.value == kind}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Sáng 12/3, tại Hà Nội diễn ra Hội nghị quốc tế lần thứ III về hợp tác giữa Việt Nam"
+            " và các đối tác phát triển, các tổ chức quốc tế vì mục tiêu bền vững.",
+            "Hội nghị quốc tế lần thứ III về hợp tác giữa Việt Nam và các đối tác phát triển,"
+            " các tổ chức quốc tế vì mục tiêu bền vững",
+        ),
+        (
+            "Chiều 5/9, Bộ Công Thương tổ chức Hội thảo về thúc đẩy xuất khẩu nông sản sang thị"
+            " trường châu Âu tại Cần Thơ.",
+            "Hội thảo về thúc đẩy xuất khẩu nông sản sang thị trường châu Âu",
+        ),
+        (
+            "Ngày 8/4, Việt Nam sẽ chủ trì Phiên thảo luận về vai trò của phụ nữ trong gìn giữ"
+            " hòa bình.",
+            "Phiên thảo luận về vai trò của phụ nữ trong gìn giữ hòa bình",
+        ),
+        (
+            "Ngày 2/10, tỉnh tổ chức Hội nghị tổng kết về công tác thông tin đối ngoại, với sự"
+            " tham gia của 200 đại biểu.",
+            "Hội nghị tổng kết về công tác thông tin đối ngoại",
+        ),
+        ("Hội nghị phổ biến về công tác bảo hộ công dân ở nước ngoài", None),
+    ],
+)
+def test_a_capitalised_head_runs_through_its_topic(text: str, name: str | None) -> None:
+    expected = name or text  # a headline: the whole line is the name
+    assert expected in _entities(text, "EVENT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hội nghị về an ninh lương thực đã diễn ra tại Rome trong hai ngày.",  # capital by place
+        "Tại Hội thảo các đại biểu cùng thảo luận về vị trí của phụ nữ trong kinh tế số.",
+        "Chiều 4/4, sở tổ chức hội nghị về công tác lãnh sự.",  # lower-case: a description
+    ],
+)
+def test_no_topic_name_after_a_sentence_opening_head_or_a_subject(text: str) -> None:
+    assert not any("về" in e for e in _entities(text, "EVENT"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "document"),
+    [
+        (
+            "Chiều 17/10, Đảng ủy Bộ Tư pháp tổ chức Hội nghị quán triệt, triển khai Nghị quyết"
+            " số 57-NQ/TW của Bộ Chính trị về đột phá phát triển khoa học.",
+            "Hội nghị quán triệt, triển khai Nghị quyết số 57-NQ/TW của Bộ Chính trị về đột phá"
+            " phát triển khoa học",
+            "Nghị quyết số 57-NQ/TW",
+        ),
+        (
+            "Sáng 3/4, Sở Ngoại vụ tổ chức Hội nghị sơ kết 5 năm thực hiện Chỉ thị 25 về đối"
+            " ngoại đa phương.",
+            "Hội nghị sơ kết 5 năm thực hiện Chỉ thị 25 về đối ngoại đa phương",
+            "Chỉ thị 25",
+        ),
+    ],
+)
+def test_a_meeting_spreading_a_document_names_it_and_lists_it(
+    text: str, name: str, document: str
+) -> None:
+    assert name in _entities(text, "EVENT")
+    assert document in _entities(text, "LEGAL_DOC")
+
+
+def test_the_topic_is_not_read_into_a_clause_or_a_quote() -> None:
+    text = "tổ chức Hội thảo về “Kinh tế xanh” tại Huế"
+    doc = Doc.build(text, gazetteer.load())
+    assert topic_end(doc, 2, 4, 4) == 4  # the quoted title names it (event_names)
+    assert not spreads_document(doc, 4)
