@@ -39,6 +39,15 @@ def _entities(text: str, kind: str) -> set[str]:
             "Hội nghị tổng kết về công tác thông tin đối ngoại",
         ),
         ("Hội nghị phổ biến về công tác bảo hộ công dân ở nước ngoài", None),
+        (
+            "Hôm nay, thành phố tổ chức Hội thảo về phát triển khoa học, công nghệ và đổi mới"
+            " sáng tạo.",  # a list's comma and 'sáng tạo' (not a morning) stay in the topic
+            "Hội thảo về phát triển khoa học, công nghệ và đổi mới sáng tạo",
+        ),
+        (
+            "Tỉnh tổ chức Hội thảo về phát triển du lịch bền vững sáng 12/5 tại Huế.",
+            "Hội thảo về phát triển du lịch bền vững",
+        ),
     ],
 )
 def test_a_capitalised_head_runs_through_its_topic(text: str, name: str | None) -> None:

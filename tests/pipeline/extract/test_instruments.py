@@ -36,3 +36,29 @@ def test_an_acronym_in_brackets_closes_an_instruments_name(text: str, names: set
 def test_a_meeting_code_after_a_convention_is_no_document() -> None:
     text = "dự Hội nghị lần thứ 29 các Bên tham gia Công ước về đa dạng sinh học (COP29) tại Baku."
     assert "COP29" not in _docs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Nhiều nước đã thông qua Hiệp ước toàn cầu về tị nạn an toàn, nhân đạo và bền vững"
+            " tại Geneva.",
+            "Hiệp ước toàn cầu về tị nạn an toàn, nhân đạo và bền vững",
+        ),
+        (
+            "Hai nước ký Hiệp định về miễn thị thực cho người mang hộ chiếu công vụ.",
+            "Hiệp định về miễn thị thực cho người mang hộ chiếu công vụ",
+        ),
+        (
+            "Hai bộ ký Nghị định thư về hợp tác lao động, được hai bên đánh giá cao.",
+            "Nghị định thư về hợp tác lao động",
+        ),
+    ],
+)
+def test_a_treaty_is_named_by_its_lower_case_subject(text: str, name: str) -> None:
+    assert name in _docs(text)
+
+
+def test_a_statement_about_a_topic_is_not_named_by_it() -> None:
+    assert not _docs("Bộ ra Tuyên bố về tình hình biển, nêu rõ lập trường.")

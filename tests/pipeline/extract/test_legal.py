@@ -40,6 +40,13 @@ def test_documents_are_found(text: str, name: str) -> None:
     assert name in _docs(text)
 
 
+@pytest.mark.parametrize("year", ["năm 2013", "1992"])
+def test_a_constitution_is_named_by_its_year(year: str) -> None:
+    doc = Doc.build(f"theo Hiến pháp {year}, công dân", gazetteer.load())
+    texts = {doc.text[c.start : c.end] for c in find(doc, [])}
+    assert f"Hiến pháp {year}" in texts
+
+
 def test_generic_mentions_are_not_documents() -> None:
     assert (
         _docs("các Chương trình hành động thực hiện Đề án; Kế hoạch 5 năm; Hiến chương nhằm")

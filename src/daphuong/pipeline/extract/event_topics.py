@@ -13,8 +13,11 @@ _MIN_TOPIC = 2
 # Words that start the clause's predicate or an adverbial after the name: the topic ends there.
 _ENDS = frozenset(
     {"diễn", "được", "đã", "sẽ", "đang", "là", "có", "do", "tại", "vào", "nhằm", "dưới", "thu"}
-    | {"với", "khi", "nhân", "sáng", "chiều", "tối", "hôm", "ngày", "cho", "để"}
+    | {"với", "khi", "nhân", "cho", "để"}
 )
+# A time of day ends the topic only as a time ('sáng 3/5', 'chiều nay'; not 'đổi mới sáng tạo').
+_TIMES = frozenset({"sáng", "chiều", "tối", "trưa", "hôm", "ngày"})
+_TIME_AFTER = frozenset({"nay", "qua", "mai", "cùng", "mùng"})
 _SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 _ROMAN = re.compile(r"[IVXLC]+")
 _GLUE = frozenset({"-", "/", "."})
@@ -51,8 +54,9 @@ def topic_end(doc: Doc, head: int, head_end: int, end: int) -> int:
 
 
 def _run_end(doc: Doc, about: int) -> int | None:
-    """Where the topic opened at `about` stops: a sentence end, a clause word, a bracket or a
-    quote; a comma only before a listed party; None when it runs too long to be a name."""
+    """Where the topic opened at `about` stops: a sentence end, a clause word, a time, a
+    bracket or a quote (a comma only before a listed party or inside a list closed by 'và');
+    None when it runs too long to be a name."""
     toks = doc.tokens
     j = about + 1
     limit = min(len(toks), about + _TOPIC_SPAN)
@@ -60,12 +64,17 @@ def _run_end(doc: Doc, about: int) -> int | None:
         tok = toks[j]
         if tok.newline_before or tok.text in _SENTENCE_ENDS:
             return j
-        if tok.text == "," and j + 1 < len(toks) and toks[j + 1].key in _LIST_WORDS:
+        listed = j + 1 < len(toks) and toks[j + 1].key in _LIST_WORDS
+        if tok.text == "," and (listed or doc.list_comma(j)):
             j += 1
             continue
         glued = doc.joined(j) and tok.text in _GLUE  # 'Chỉ thị số 25-CT/TW'
         if not (tok.is_word or tok.is_digit or glued) or (doc.lower_like(j) and tok.key in _ENDS):
             return j
+        if tok.key in _TIMES and j + 1 < len(toks):
+            after = toks[j + 1]
+            if after.is_digit or after.key in _TIME_AFTER:
+                return j
         j += 1
     return j if j == len(toks) else None
 

@@ -79,6 +79,41 @@ def acronyms(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     ]
 
 
+_QUALIFIERS = 3  # 'Hiệp ước toàn cầu về …', 'Hiệp định khung về …'
+_TOPIC_SPAN = 30
+# Lower-case words that start the clause's predicate or an adverbial after the name.
+_TOPIC_ENDS = frozenset(
+    {"tại", "được", "đã", "sẽ", "vào", "do", "nhằm", "diễn", "là", "đang", "có", "khi", "ngày"}
+)
+
+
+def about(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:
+    """'Hiệp ước toàn cầu về di cư an toàn, trật tự và hợp pháp', 'Hiệp định về miễn thị
+    thực …': a treaty named by its lower-case subject after 'về', to the clause's end."""
+    toks = doc.tokens
+    if kind not in INSTRUMENTS or kind in ("tuyên bố", "tuyên ngôn"):
+        return None  # a statement 'về' a topic is what it says, not its name
+    k = end
+    while k < len(toks) and k - end < _QUALIFIERS and toks[k].key != "về":
+        if not doc.lower_like(k) or doc.stop_at(k):
+            return None
+        k += 1
+    if k >= len(toks) or toks[k].key != "về" or not doc.lower_like(k):
+        return None
+    j = k + 1
+    while j < len(toks) and j - k < _TOPIC_SPAN and not toks[j].newline_before:
+        tok = toks[j]
+        if tok.text == "," and doc.list_comma(j):
+            j += 1
+            continue
+        if not (tok.is_word or tok.is_digit) or second_document(doc, j):
+            break
+        if doc.lower_like(j) and tok.key in _TOPIC_ENDS:
+            break
+        j += 1
+    return doc.cand(LEGAL, i, j, "pattern", 0.7) if j > k + 1 else None
+
+
 def second_document(doc: Doc, k: int) -> bool:
     """'… và Hiệp định …': 'và' then a document type starts another document."""
     toks = doc.tokens

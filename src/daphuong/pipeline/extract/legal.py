@@ -62,6 +62,7 @@ def find(doc: Doc, events: list[Candidate]) -> list[Candidate]:
         found = found or instruments.quoted(doc, i, end)
         found = found or instruments.abbreviated(doc, i, end, kind)
         found = found or _law(doc, i, end, kind) or _named(doc, i, end, kind)
+        found = found or instruments.about(doc, i, end, kind) or _constitution(doc, i, end, kind)
         found = found or _about(doc, i, end, kind)
         found = found or _described(doc, i, end, kind)
         if found is not None:
@@ -242,6 +243,14 @@ def _second_name(doc: Doc, k: int) -> int:
             break  # at most one lower-case word between capitalised ones
         k += 1
     return k
+
+
+def _constitution(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:
+    """'Hiến pháp năm 2013', 'Hiến pháp 1992': the constitution named by its year."""
+    k = end + 1 if end < len(doc.tokens) and doc.tokens[end].key == "năm" else end
+    if kind != "hiến pháp" or k >= len(doc.tokens) or not _is_year(doc.tokens[k].text):
+        return None
+    return doc.cand(LEGAL, i, k + 1, "pattern", 0.8)
 
 
 def _is_year(text: str) -> bool:

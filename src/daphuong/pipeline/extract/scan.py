@@ -9,6 +9,7 @@ from daphuong.pipeline.extract.gazetteer import Gazetteer, PhraseTable
 from daphuong.pipeline.extract.tokens import DASHES, Token, is_vietnamese_syllable, tokenize
 
 MAX_NAME_TOKENS = 18
+_LIST_ITEM = 4  # words of one list item before 'và'
 
 
 @dataclass(slots=True)
@@ -62,6 +63,17 @@ class Doc:
         """A candidate over tokens[i:j]."""
         start, end = self.chars(i, j)
         return Candidate(etype, start, end, source, conf)
+
+    def list_comma(self, j: int) -> bool:
+        """The comma at j joins items of a list closed by 'và' ('an toàn, trật tự và hợp
+        pháp'): a few lower-case words, then 'và'."""
+        toks = self.tokens
+        for k in range(j + 1, min(len(toks), j + 1 + _LIST_ITEM)):
+            if toks[k].newline_before or not self.lower_like(k):
+                return False
+            if toks[k].key == "và":
+                return k > j + 1
+        return False
 
     def name_at(self, i: int) -> tuple[int, str]:
         """Longest gazetteer name (ORG/LOC/PERSON) at token i: (end, label) or (i, '')."""
