@@ -23,6 +23,7 @@ from daphuong.pipeline.extract.event_dates import (
         ("31.7", None, (31, 7, None)),
         ("12 đến 14/9", None, (12, 9, None)),
         ("24 đến 26-11", None, (24, 11, None)),
+        ("14 và 15/8", None, (14, 8, None)),
         ("3 đến ngày 8/3/2024", None, (3, 3, 2024)),
         ("5 tháng 9 năm 2019", None, (5, 9, 2019)),
         ("hôm qua", "--03-02", (2, 3, None)),

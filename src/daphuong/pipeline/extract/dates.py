@@ -15,9 +15,10 @@ _NUMERIC = re.compile(
     r"(?<![\w/.,:])(?P<d>\d{1,2})(?:(?P<rng>\s?[-–]\s?)(?P<d2>\d{1,2}))?"
     r"(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?![\w/]|[.,]\d)"
 )
-# 'Từ ngày 5 đến 7/6', '24 đến 26-11': one range, its first day bare, valued at that day.
+# 'Từ ngày 5 đến 7/6', '24 đến 26-11', 'hai ngày 14 và 15/8': one span, its first day bare,
+# valued at that day.
 _SPAN = re.compile(
-    r"(?<![\w/.,:])(?P<d>\d{1,2})\s(?:đến|tới)\s(?:ngày\s)?(?P<d2>\d{1,2})"
+    r"(?<![\w/.,:])(?P<d>\d{1,2})\s(?:đến|tới|và)\s(?:ngày\s)?(?P<d2>\d{1,2})"
     r"(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?![\w/]|[.,]\d)",
     re.IGNORECASE,
 )

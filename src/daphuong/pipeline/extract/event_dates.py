@@ -15,7 +15,7 @@ _ANNIVERSARY = re.compile(
     r"(?:\d{1,2}/\d{1,2}/)?" + _YEAR + r"\s*\)",
     re.IGNORECASE,
 )
-_TO = r"(?:[-–]|\s(?:đến|tới)\s(?:ngày\s)?)"  # '14-15/11', '5 đến 7/6', '3 đến ngày 8/3'
+_TO = r"(?:[-–]|\s(?:đến|tới|và)\s(?:ngày\s)?)"  # '14-15/11', '5 đến 7/6', '14 và 15/8'
 _FULL = re.compile(
     r"(\d{1,2})\s*(?:" + _TO + r"\s*\d{1,2}\s*)?[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)"
 )  # '14-15/11/2023': a range's first day
