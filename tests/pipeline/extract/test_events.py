@@ -111,6 +111,15 @@ def test_words_that_only_look_like_meetings_are_not_events() -> None:
     assert _events(text) == []
 
 
+def test_a_habitual_adverbial_blocks_the_sentence_but_a_modifier_only_undated_reports() -> None:
+    assert _events("Hằng năm, Sở Ngoại vụ tổ chức hội nghị về kiều bào.", ORG=["Sở Ngoại vụ"]) == []
+    assert _events("Theo thông lệ, định kỳ, tỉnh tổ chức gặp mặt kiều bào.") == []
+    assert _events("Sở Ngoại vụ tổ chức hội nghị giao ban định kỳ.", ORG=["Sở Ngoại vụ"]) == []
+    dated = "Sáng 5/3, Sở Ngoại vụ tổ chức hội nghị giao ban định kỳ với các đại sứ quán."
+    events = _events(dated, DATE=["5/3"], ORG=["Sở Ngoại vụ"])
+    assert [(e["kind"], e["date"]) for e in events] == [("hội nghị", "--03-05")]
+
+
 def test_planned_meetings_need_a_date() -> None:
     undated = "Bộ Ngoại giao sẽ tổ chức hội nghị về công tác lãnh sự."
     dated = "Ngày 20/11, Bộ Ngoại giao sẽ tổ chức hội nghị về công tác lãnh sự."
@@ -514,3 +523,10 @@ def test_a_units_ministry_after_a_comma_is_not_a_second_host() -> None:
     two = "Sáng 3/4, Ban Điều phối, Viện Nghiên cứu Biển tổ chức hội thảo."
     events = _events(two, DATE=["3/4"], ORG=["Ban Điều phối", "Viện Nghiên cứu Biển"])
     assert [e["organizers"] for e in events] == [["Ban Điều phối", "Viện Nghiên cứu Biển"]]
+
+
+def test_a_co_host_after_organize_with_is_an_organizer() -> None:
+    text = "Ngày 3/10, Đại sứ quán Việt Nam tại Pháp đồng tổ chức với UNESCO Hội thảo “Di sản”."
+    orgs = ["Đại sứ quán Việt Nam tại Pháp", "UNESCO"]
+    events = _events(text, DATE=["3/10"], ORG=orgs, EVENT=["Di sản"])
+    assert [e["organizers"] for e in events] == [orgs]

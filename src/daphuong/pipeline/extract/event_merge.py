@@ -249,7 +249,10 @@ class EventBook:
             return []
         if " ".join(t.key for t in toks[max(first, cue.first - 2) : cue.first]) in _PLAN_NOUNS:
             return []  # 'thông báo kế hoạch tổ chức Hội nghị': who announces a plan, not a host
-        return doc.orgs_in(first, cue.first, subject=True)
+        hosts = doc.orgs_in(first, cue.first, subject=True)
+        if cue.stop < trig.first and toks[cue.stop].key == "với":  # 'X đồng tổ chức với Y Hội …'
+            hosts += doc.orgs_in(cue.stop + 1, trig.first, subject=False)
+        return hosts
 
     def _quoted_event(self, first: int, stop: int) -> str:
         """A quoted EVENT mention in a sentence that refers back to an unnamed event."""

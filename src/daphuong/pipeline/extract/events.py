@@ -141,7 +141,19 @@ class EventFinder:
             return True
         clause = doc.clause_of(trig.first, first)
         future = _before(cues, trig.first, first, "future") or _within(cues, clause, "future")
-        return _within(cues, clause, "habitual") or (future and not dated)
+        # 'Hằng năm, hai nước tổ chức …': a habitual adverbial set off by a comma governs the
+        # sentence; inside the clause it only blocks an undated report ('Sáng 5/3, … hội nghị
+        # giao ban định kỳ' is one meeting)
+        toks = doc.tokens
+        lead = any(
+            "habitual" in c.kinds
+            and first <= c.first
+            and c.stop < trig.first
+            and toks[c.stop].text == ","
+            for c in cues
+        )
+        habitual = lead or (_within(cues, clause, "habitual") and not dated)
+        return habitual or (future and not dated)
 
     def _cue_before(self, trig: Trigger, cues: list[Cue]) -> Cue | None:
         toks = self.doc.tokens
