@@ -530,3 +530,18 @@ def test_a_co_host_after_organize_with_is_an_organizer() -> None:
     orgs = ["Đại sứ quán Việt Nam tại Pháp", "UNESCO"]
     events = _events(text, DATE=["3/10"], ORG=orgs, EVENT=["Di sản"])
     assert [e["organizers"] for e in events] == [orgs]
+
+
+def test_a_meeting_dated_decades_before_the_story_is_history() -> None:
+    text = (
+        "Sáng 5/3/2024, Bộ Ngoại giao tổ chức hội nghị. Ngày 19/11/1950, tại Việt Bắc diễn ra"
+        " Hội nghị Ngoại giao lần thứ nhất."
+    )
+    dates = ["5/3/2024", "19/11/1950"]
+    events = _events(
+        text, DATE=dates, ORG=["Bộ Ngoại giao"], EVENT=["Hội nghị Ngoại giao lần thứ nhất"]
+    )
+    assert [e["date"] for e in events] == ["2024-03-05"]
+    older = "Sáng 12/4/2022, Bộ Ngoại giao tổ chức hội nghị."  # a page of 2024 about 2022
+    events = _events(older, dt.date(2024, 4, 13), DATE=["12/4/2022"], ORG=["Bộ Ngoại giao"])
+    assert [e["date"] for e in events] == ["2022-04-12"]

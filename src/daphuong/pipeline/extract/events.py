@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from daphuong.domain.document import Segment
 from daphuong.domain.extraction import EntityType, ExtractedEvent, Mention
-from daphuong.pipeline.extract.event_dates import document_years
+from daphuong.pipeline.extract.event_dates import document_years, parse_day_month
 from daphuong.pipeline.extract.event_doc import EventDoc
 from daphuong.pipeline.extract.event_merge import EventBook
 from daphuong.pipeline.extract.event_words import (
@@ -274,7 +274,26 @@ def find_events(
     """Events a document reports, given its tokens, mentions, date line and clutter."""
     if not any(m.type is EntityType.DATE for m in mentions) and not tokens:
         return []
-    return EventFinder(EventDoc(text, tokens, mentions, clutter), published).find()
+    found = EventFinder(EventDoc(text, tokens, mentions, clutter), published).find()
+    return _news(found, mentions, published)
+
+
+_HISTORY_GAP = 5  # a page may be dated years after what it reports (2022 on a 2024 page)
+
+
+def _news(
+    events: list[ExtractedEvent], mentions: Sequence[Mention], published: dt.date | None
+) -> list[ExtractedEvent]:
+    """'Ngày 19/11/1950 diễn ra Hội nghị …' in a story of 2025 is history, not a report: an
+    event dated years before the date line (else the latest year the text dates) is dropped."""
+    parsed = [parse_day_month(m.text, m.value) for m in mentions if m.type is EntityType.DATE]
+    years = [p[2] for p in parsed if p is not None and p[2] is not None]
+    news = published.year if published else max(years, default=0)
+    return [e for e in events if not _dated(e.date) or int(e.date[:4]) >= news - _HISTORY_GAP]
+
+
+def _dated(value: str | None) -> bool:
+    return value is not None and value[:4].isdigit()
 
 
 __all__ = ["NAMED", "NOUN", "EventFinder", "find_events"]
