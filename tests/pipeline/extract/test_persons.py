@@ -137,3 +137,10 @@ def test_the_person_before_an_outlet_and_a_byline_word_that_is_also_a_country(
     text: str, name: str
 ) -> None:
     assert name in _people(text)
+
+
+def test_a_delegation_before_a_country_is_not_the_surname_doan() -> None:
+    text = "Đoàn Việt Nam do ông Đoàn Văn Việt làm Trưởng đoàn. Đoàn Lào đến Hà Nội."
+    people = _people(text)
+    assert "Đoàn Văn Việt" in people
+    assert not {"Đoàn Việt Nam", "Đoàn Lào"} & people

@@ -21,12 +21,21 @@ def find(doc: Doc) -> list[Candidate]:
     toks = doc.tokens
     for i in range(len(toks)):
         end = doc.person_at(i)
-        if end > i and not (end - i <= 2 and _after_place_cue(doc, i)):
+        if (
+            end > i
+            and not (end - i <= 2 and _after_place_cue(doc, i))
+            and not _delegation(doc, i, end)
+        ):
             out.append(doc.cand(PERSON, i, end, "name", 0.9))
 
         out.extend(_after_cue(doc, i))
     out.extend(_bylines(doc))
     return out
+
+
+def _delegation(doc: Doc, i: int, end: int) -> bool:
+    """'Đoàn Việt Nam', 'Đoàn Lào': the word for a delegation before a place, not the surname."""
+    return doc.tokens[i].key == "đoàn" and doc.name_at(i + 1) == (end, "LOC")
 
 
 def _after_place_cue(doc: Doc, i: int) -> bool:
