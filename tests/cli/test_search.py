@@ -52,7 +52,13 @@ def test_limit_and_filters(seeded: list[str]) -> None:
         app, [*seeded, "search", "da phuong", "--limit", "2", "--filter", "year=1990", "--json"]
     )
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout) == {"total": 0, "hits": [], "facets": {}}
+    assert json.loads(result.stdout) == {
+        "total": 0,
+        "total_estimated": False,
+        "facets_estimated": False,
+        "hits": [],
+        "facets": {},
+    }
     two = runner.invoke(app, [*seeded, "search", "da phuong", "--limit", "2", "--json"])
     assert len(json.loads(two.stdout)["hits"]) == 2
 

@@ -18,6 +18,8 @@ def result_json(result: SearchResult) -> dict[str, Any]:
     """The `--json` shape: total, hits (doc, title, snippet, score) and facet counts."""
     return {
         "total": result.total,
+        "total_estimated": result.total_estimated,
+        "facets_estimated": result.facets_estimated,
         "hits": [
             {
                 "doc": h.key,
@@ -50,7 +52,8 @@ def entities_json(hits: list[EntityHit]) -> dict[str, Any]:
 
 
 def _print_result(result: SearchResult) -> None:
-    typer.echo(f"{result.total} documents")
+    about = "≈ " if result.total_estimated else ""
+    typer.echo(f"{about}{result.total} documents")
     for i, hit in enumerate(result.hits, 1):
         typer.echo(f"{i}. {hit.title}  [{hit.key}]")
         typer.echo(f"   {hit.snippet.marked('«', '»')}")

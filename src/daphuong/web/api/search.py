@@ -19,6 +19,8 @@ def result_json(result: SearchResult) -> dict[str, Any]:
     """The JSON form of a page of search results."""
     return {
         "total": result.total,
+        "total_estimated": result.total_estimated,
+        "facets_estimated": result.facets_estimated,
         "hits": [
             {
                 "id": h.doc_id,
