@@ -32,6 +32,19 @@ def test_organization_page_lists_its_people(admin_client: TestClient, sample_doc
     assert any("Lê Hoài Trung" in p and "Thứ trưởng" in p for p in people)
 
 
+def test_a_name_links_to_where_the_document_writes_it(
+    admin_client: TestClient, sample_doc: int
+) -> None:
+    doc = parse(admin_client.get(f"/entities/{_find(admin_client, 'Viện Nghiên cứu Quốc tế')}"))
+    (name,) = doc.xpath("//ul[@class='names']/li")
+    assert name.text.strip() == "Viện Nghiên cứu Quốc tế"
+    (href,) = name.xpath("./a[@class='source']/@href")
+    start, end = (int(n) for n in href.split("#span-")[1].split("-"))
+    assert href.startswith(f"/documents/{sample_doc}#span-")
+    text = parse(admin_client.get(href.split("#")[0])).xpath(f"//*[@id='span-{start}-{end}']")
+    assert text and "".join(text[0].itertext()) == "Viện Nghiên cứu Quốc tế"
+
+
 def test_graph_page_lists_links_for_screen_readers(
     admin_client: TestClient, sample_doc: int
 ) -> None:
