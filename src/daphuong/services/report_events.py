@@ -7,7 +7,7 @@ from collections import Counter
 from daphuong.domain.coordination import Activity
 from daphuong.reports.model import BarChart, Figure, Section, Table
 from daphuong.services.timeline import EventFacts
-from daphuong.text.keys import fold_key, tone_key
+from daphuong.text.keys import fold_key
 
 # Tables list at most this many events; the figure still counts (and cites) all of them.
 TABLE_LIMIT = 40
@@ -27,8 +27,8 @@ def _recorded(event: EventFacts, activities: list[Activity]) -> bool:
 
 def _names_org(event: EventFacts, org_name: str) -> bool:
     """True when the organization organised or chaired the event (names compared by key)."""
-    key = tone_key(fold_key(org_name))
-    return any(tone_key(fold_key(name)) == key for _, name in (*event.organizers, *event.chairs))
+    key = fold_key(org_name)
+    return any(fold_key(name) == key for _, name in (*event.organizers, *event.chairs))
 
 
 def year_events(
