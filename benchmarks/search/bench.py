@@ -39,6 +39,8 @@ from daphuong.text.query import parse_query
 
 RESULTS = Path(__file__).resolve().parents[1] / "results"
 PG_URL = os.environ.get("DAPHUONG_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+# One scratch database per run, so two benchmark runs never drop each other's.
+PG_BENCH_DB = f"daphuong_search_bench_{os.getpid()}"
 BATCH = 1000
 VIEWER = Principal(user_id=1, org_id=1, role=Role.VIEWER)
 
@@ -225,7 +227,7 @@ def main(argv: list[str]) -> int:
             url = (
                 f"sqlite:///{tmp / 'bench.db'}"
                 if backend == "sqlite"
-                else _pg_database("daphuong_search_bench")
+                else _pg_database(PG_BENCH_DB)
             )
             db = Database(url)
             upgrade(db.engine)
@@ -236,7 +238,7 @@ def main(argv: list[str]) -> int:
                 db.dispose()
                 shutil.rmtree(tmp, ignore_errors=True)
                 if backend == "postgres":
-                    _pg_database("daphuong_search_bench", create=False)
+                    _pg_database(PG_BENCH_DB, create=False)
         print(backend, results[backend], flush=True)
     _write(args, results, (load_before, os.getloadavg()))
     return 0
