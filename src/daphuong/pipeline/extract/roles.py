@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from daphuong.domain.extraction import EntityType, ExtractedRole, Mention, Span
-from daphuong.pipeline.extract import gazetteer
+from daphuong.domain.extraction import ExtractedRole, Mention, Span
 from daphuong.pipeline.extract.coref import PersonIndex
+from daphuong.pipeline.extract.role_orgs import TitleOrgs
 from daphuong.pipeline.extract.role_repeats import dedupe
 from daphuong.pipeline.extract.titles import TitleHit, TitleLexicon, lexicon
 from daphuong.pipeline.extract.tokens import Token
-from daphuong.text.keys import tone_key
 
 _LINKS = frozenset({",", "-", "kiêm", "làm", "đồng", "thời", "là"})
 _BACK_LINKS = frozenset({",", "-", "(", ":", "làm", "là", "kiêm"})
@@ -22,7 +21,6 @@ _PLACE_WORDS = frozenset(
     {"tại", "ở", "của", "bên", "cạnh", "tỉnh", "thành", "phố", "huyện", "quận", "bang", "vùng"}
     | {"nhiệm", "kỳ", "khóa", "khoá", "-"}  # '… nhiệm kỳ 2021 - 2026, Trưởng Ban …'
 )
-_MAX_RUN = 8
 # Verbs between a person and a title: 'ông X hiện giữ chức Chủ tịch Hội Y'.
 _HOLDING = (
     ("giữ", "chức"),
@@ -63,24 +61,10 @@ class RoleFinder:
         self.text = text
         self.tokens = tokens
         self.lex: TitleLexicon = lexicon()
-        self.org_heads = gazetteer.load().org_heads
         self.people = PersonIndex(tokens, mentions)
-        start_tok = {t.start: i for i, t in enumerate(tokens)}
-        end_tok = {t.end: i + 1 for i, t in enumerate(tokens)}
-        self.orgs: dict[int, tuple[int, str]] = {}
-        self.inside_org: set[int] = set()
-        self.in_name: set[int] = set()
-        for m in mentions:
-            first, stop = start_tok.get(m.start), end_tok.get(m.end)
-            if first is None or stop is None:
-                continue
-            if m.type in (EntityType.LOCATION, EntityType.ORG):
-                self.in_name.update(range(first, stop))
-            if m.type is not EntityType.ORG:
-                continue
-            if stop > self.orgs.get(first, (0, ""))[0]:
-                self.orgs[first] = (stop, m.text)
-            self.inside_org.update(range(first + 1, stop))
+        self.named = TitleOrgs(text, tokens, mentions, self.people, self.lex)
+        self.inside_org = self.named.inside_org
+        self.in_name = self.named.in_name
 
     def find(self) -> list[ExtractedRole]:
         """Every role the text states, one per (person, title, org)."""
@@ -106,7 +90,7 @@ class RoleFinder:
 
     def _link(self, hit: TitleHit) -> _Link:
         link = _Link(hit, org_stop=hit.stop)
-        self._resolve_org(link)
+        link.org, link.org_stop = self.named.resolve(hit)
         link.tail = self._tail(link.org_stop)
         link.person_after = self._person_after(link.org_stop)
         if link.person_after is None and link.tail > link.org_stop and self._place_tail(link):
@@ -124,68 +108,6 @@ class RoleFinder:
             or (0 < n < len(words) - 1 and words[n - 1].is_cap and words[n + 1].is_cap)
             for n, t in enumerate(words)
         )
-
-    def _resolve_org(self, link: _Link) -> None:
-        """The org named with the title: inside it, right after it, or named by the title."""
-        hit, toks = link.hit, self.tokens
-        entry = hit.entry
-        if entry.embedded_head:
-            head = hit.stop - entry.embedded_head
-            if head in self.orgs:
-                stop, name = self.orgs[head]
-                link.org, link.org_stop = name[:1].upper() + name[1:], stop
-                return
-        p = hit.stop + 1 if hit.stop < len(toks) and toks[hit.stop].key == "của" else hit.stop
-        if p in self.orgs and not toks[p].newline_before:
-            stop, name = self.orgs[p]
-            if not entry.member or tone_key(name).startswith("đảng"):
-                link.org, link.org_stop = name, stop
-                return
-        if entry.minister:
-            stop, ministry = self.lex.ministry_at(toks, hit.stop)
-            if stop > hit.stop:
-                link.org, link.org_stop = ministry, stop
-                return
-        if entry.embedded_head:
-            self._built_org(link)
-        elif not entry.member:
-            self._headed_org(link, p)
-
-    def _headed_org(self, link: _Link, p: int) -> None:
-        """A short body the recognizer missed ('Phó Chủ nhiệm Ủy ban,', '… Thành ủy,')."""
-        toks = self.tokens
-        head_end, _ = self.org_heads.match(toks, p) if p < len(toks) else (p, "")
-        if head_end <= p:
-            return
-        q = head_end
-        while q < len(toks) and q - p < _MAX_RUN and toks[q].is_word and toks[q].is_cap:
-            if toks[q].newline_before or self.people.starting_at(toks, q, aliases=False):
-                break
-            q += 1
-        ends_cleanly = (
-            q >= len(toks)
-            or not toks[q].is_word
-            or toks[q].newline_before
-            or self.people.starting_at(toks, q, aliases=False) is not None
-        )
-        if ends_cleanly:
-            link.org, link.org_stop = self.text[toks[p].start : toks[q - 1].end], q
-
-    def _built_org(self, link: _Link) -> None:
-        """'Trưởng ban Đối ngoại Trung ương' with no ORG mention: org 'Ban Đối ngoại Trung ương'."""
-        hit, toks = link.hit, self.tokens
-        q = hit.stop
-        while q < len(toks) and q - hit.stop < _MAX_RUN and toks[q].is_word:
-            if q > hit.stop and toks[q].newline_before:
-                break
-            if self.people.starting_at(toks, q, aliases=False) or self.lex.hit_at(toks, q):
-                break
-            q += 1
-        if q == hit.stop or not toks[hit.stop].is_cap:
-            return
-        head = toks[hit.stop - hit.entry.embedded_head]
-        words = self.text[head.start : toks[q - 1].end]
-        link.org, link.org_stop = words[:1].upper() + words[1:], q
 
     def _tail(self, p: int) -> int:
         toks = self.tokens
