@@ -58,3 +58,17 @@ def test_a_one_word_foreign_place_listed_after_places() -> None:
 def test_a_nationality_is_not_a_place() -> None:
     found = _places("các hội viên người Pháp quyên góp cho người Việt Nam tại Lyon")
     assert "Pháp" not in found and "Lyon" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Bão gây thiệt hại lớn cho các tỉnh miền Trung.", "miền Trung"),
+        ("Đoàn đã thăm Hủa Phăn và Bô-ly-khăm-xay.", "Hủa Phăn"),
+        ("Doanh nghiệp từ Chiết Giang, Trung Quốc sang đầu tư.", "Chiết Giang"),
+        ("Lao động Việt Nam tại Saitama đông nhất.", "Saitama"),
+        ("Cộng đồng người Việt ở Ontario tổ chức Tết.", "Ontario"),
+    ],
+)
+def test_regions_and_foreign_provinces_without_a_cue_word(text: str, place: str) -> None:
+    assert place in _places(text)
