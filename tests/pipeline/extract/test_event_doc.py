@@ -44,3 +44,19 @@ def test_a_later_clause_without_schedule_words_gives_no_date() -> None:
     doc = _doc(text, DATE=["14/8"], ORG=["Sở Ngoại vụ"])
     head = next(i for i, t in enumerate(doc.tokens) if t.text == "Hội")
     assert doc.date_for(head, head + 2, doc.sentences[0][0]) is None
+
+
+def test_cohosts_are_the_bodies_listed_after_su_phoi_hop_cua() -> None:
+    text = "A tổ chức hội thảo với sự phối hợp của Quỹ B (QB), Viện C và Sở D tại Huế, Bộ E."
+    doc = _doc(text, ORG=["Quỹ B", "QB", "Viện C", "Sở D", "Bộ E"])
+    assert doc.cohosts(0, len(doc.tokens)) == ["Quỹ B", "Viện C", "Sở D"]
+    assert _doc("A tổ chức hội thảo tại Bộ E.", ORG=["Bộ E"]).cohosts(0, 7) == []
+
+
+def test_a_quoted_title_after_modifiers_needs_the_recognizer_to_name_it() -> None:
+    text = "Viện tổ chức hội thảo khoa học cấp quốc gia “Đổi mới tư duy” hôm qua."
+    named = _doc(text, EVENT=["Đổi mới tư duy"])
+    head_end = next(i for i, t in enumerate(named.tokens) if t.text == "thảo") + 1
+    stop = len(named.tokens)
+    assert named.title_after(head_end, stop) == "Đổi mới tư duy"
+    assert _doc(text).title_after(head_end, stop) == ""

@@ -141,5 +141,64 @@ def test_lower_case_words_run_to_the_ordinal() -> None:
 
 
 def test_a_count_of_years_is_not_an_edition_number() -> None:
-    found = _events("Bộ tổ chức Lễ kỷ niệm 80 năm Ngày thành lập ngành Ngoại giao")
-    assert not any(n.endswith("80") for n in found)
+    found = _events("Bộ tổ chức Lễ kỷ niệm 80 năm Ngày thành lập ngành Ngoại giao.")
+    assert found == {"Lễ kỷ niệm 80 năm Ngày thành lập ngành Ngoại giao"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Bộ tổ chức Hội nghị lần thứ 28 Hội đồng Bộ trưởng về hợp tác kinh tế.",
+            "Hội nghị lần thứ 28 Hội đồng Bộ trưởng về hợp tác kinh tế",
+        ),
+        (
+            "Sở tổ chức Lễ kỷ niệm 50 năm thiết lập quan hệ ngoại giao Việt Nam – Nhật Bản.",
+            "Lễ kỷ niệm 50 năm thiết lập quan hệ ngoại giao Việt Nam – Nhật Bản",
+        ),
+        (
+            "Tối 2/9, Lễ kỷ niệm 30 năm quan hệ Việt Nam – Hàn Quốc diễn ra tại Seoul.",
+            "Lễ kỷ niệm 30 năm quan hệ Việt Nam – Hàn Quốc",
+        ),
+        ("Chiều 1/6, Đối thoại Shangri-La lần thứ 21 khai mạc.", "Đối thoại Shangri-La lần thứ 21"),
+        (
+            "Bộ tổ chức Đối thoại chính sách về kinh tế số.",
+            "Đối thoại chính sách về kinh tế số",
+        ),
+        (
+            "Thủ tướng dự Hội nghị Thượng đỉnh các nhà lãnh đạo G20 tại Rio.",
+            "Hội nghị Thượng đỉnh các nhà lãnh đạo G20",
+        ),
+        (
+            "Bộ tổ chức Hội nghị Đại sứ, Trưởng Cơ quan đại diện Việt Nam ở nước ngoài lần thứ 32.",
+            "Hội nghị Đại sứ, Trưởng Cơ quan đại diện Việt Nam ở nước ngoài lần thứ 32",
+        ),
+        (
+            "Thủ tướng dự Hội nghị thượng đỉnh Đối tác vì tăng trưởng xanh và Mục tiêu toàn cầu"
+            " 2030 (P4G) lần thứ 2.",
+            "Hội nghị thượng đỉnh Đối tác vì tăng trưởng xanh và Mục tiêu toàn cầu 2030 (P4G)"
+            " lần thứ 2",
+        ),
+        (
+            "Bộ tổ chức Hội nghị Bộ trưởng Năng lượng ASEAN - Nhật Bản.",
+            "Hội nghị Bộ trưởng Năng lượng ASEAN - Nhật Bản",
+        ),
+        (
+            "Ngày 10/5, Hội thảo quốc tế về Biển Đông lần thứ 15 khai mạc tại Hà Nội.",
+            "Hội thảo quốc tế về Biển Đông lần thứ 15",
+        ),
+    ],
+)
+def test_names_with_titles_plurals_years_and_editions_inside(text: str, name: str) -> None:
+    assert name in _events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hội nghị Ngoại giao lần thứ 31, các đại biểu đã thảo luận lần thứ hai về dự thảo.",
+        "Bộ tổ chức Hội nghị tổng kết tại Hà Nội lần thứ hai trong năm.",
+    ],
+)
+def test_an_edition_after_a_clause_word_is_not_part_of_the_name(text: str) -> None:
+    assert not any(n.endswith(("hai", "thảo")) for n in _events(text))

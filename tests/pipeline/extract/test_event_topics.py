@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from daphuong.pipeline.extract import gazetteer
-from daphuong.pipeline.extract.event_topics import spreads_document, topic_end
+from daphuong.pipeline.extract.event_topics import (
+    anniversary_end,
+    edition_end,
+    spreads_document,
+    topic_end,
+)
 from daphuong.pipeline.extract.extractor import extract
 from daphuong.pipeline.extract.scan import Doc
 
@@ -97,3 +102,41 @@ def test_the_topic_is_not_read_into_a_clause_or_a_quote() -> None:
     doc = Doc.build(text, gazetteer.load())
     assert topic_end(doc, 2, 4, 4) == 4  # the quoted title names it (event_names)
     assert not spreads_document(doc, 4)
+
+
+def _end_text(text: str, head: str, end_of: str) -> str:
+    doc = Doc.build(text, gazetteer.load())
+    head_end = next(i for i, t in enumerate(doc.tokens) if t.text == head) + 1
+    end = anniversary_end(doc, head_end) if end_of == "years" else edition_end(doc, head_end)
+    return text[doc.tokens[0].start : doc.tokens[end - 1].end]
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "end_of", "name"),
+    [
+        (
+            "Lễ kỷ niệm 75 năm Ngày Quốc khánh diễn ra",
+            "niệm",
+            "years",
+            "Lễ kỷ niệm 75 năm Ngày Quốc khánh",
+        ),
+        ("Lễ kỷ niệm 5 năm, sáng nay", "niệm", "years", "Lễ kỷ niệm"),
+        (
+            "Hội nghị Đại sứ, Trưởng Cơ quan đại diện lần thứ 32.",
+            "nghị",
+            "edition",
+            "Hội nghị Đại sứ, Trưởng Cơ quan đại diện lần thứ 32",
+        ),
+        (
+            "Hội nghị Đối tác (P4G) lần thứ 2 tại",
+            "nghị",
+            "edition",
+            "Hội nghị Đối tác (P4G) lần thứ 2",
+        ),
+        ("Hội nghị ABC được tổ chức lần thứ 2", "nghị", "edition", "Hội nghị"),
+    ],
+)
+def test_names_closed_by_their_years_or_edition(
+    text: str, head: str, end_of: str, name: str
+) -> None:
+    assert _end_text(text, head, end_of) == name

@@ -545,3 +545,22 @@ def test_a_meeting_dated_decades_before_the_story_is_history() -> None:
     older = "Sáng 12/4/2022, Bộ Ngoại giao tổ chức hội nghị."  # a page of 2024 about 2022
     events = _events(older, dt.date(2024, 4, 13), DATE=["12/4/2022"], ORG=["Bộ Ngoại giao"])
     assert [e["date"] for e in events] == ["2022-04-12"]
+
+
+def test_co_hosts_after_voi_su_phoi_hop_cua_are_organizers() -> None:
+    text = (
+        "Ngày 10/5, Học viện A tổ chức Hội thảo về an ninh biển với sự phối hợp của Quỹ B (QB)"
+        " và Viện C."
+    )
+    events = _events(text, DATE=["10/5"], ORG=["Học viện A", "Quỹ B", "QB", "Viện C"])
+    assert [e["organizers"] for e in events] == [["Học viện A", "Quỹ B", "Viện C"]]
+    passive = "Ngày 10/5, hội thảo được tổ chức tại Huế với sự phối hợp của Quỹ B, Viện C."
+    events = _events(passive, DATE=["10/5"], ORG=["Quỹ B", "Viện C"], LOCATION=["Huế"])
+    assert [e["organizers"] for e in events] == [["Quỹ B", "Viện C"]]
+
+
+def test_agreeing_to_hold_a_meeting_is_a_plan() -> None:
+    text = "Hai bên nhất trí tổ chức kỳ họp lần thứ 46 Ủy ban liên Chính phủ vào cuối năm."
+    assert _events(text, ORG=["Ủy ban liên Chính phủ"]) == []
+    text = "Thủ tướng đề nghị hai nước phối hợp tổ chức hội nghị xúc tiến đầu tư."
+    assert _events(text) == []

@@ -23,6 +23,13 @@ _OWN_DATE_SPAN = 8
 _OWN_DATE_WORDS = frozenset({"ngày", "từ", "vào"})
 _SCHEDULE_WORDS = frozenset({"dự kiến", "sẽ diễn", "sẽ được", "sẽ khai", "diễn ra"})
 _TAGS = frozenset({"outlet", "domain"})
+# 'với sự phối hợp của X và Y', 'với sự đồng tổ chức của X': co-hosts named after the meeting.
+_COHOST_PHRASES = (("sự", "phối", "hợp", "của"), ("sự", "đồng", "tổ", "chức", "của"))
+_LIST_JOINS = frozenset({",", "và", "cùng", "&"})
+_TITLE_GAP = 2
+_MODIFIER_GAP = 6  # 'Hội thảo khoa học cấp quốc gia “…”' when the recognizer named the title
+_NOT_TITLE_WORDS = frozenset({"về", "với", "cho", "của", "theo", "là", "có", "chủ", "đề"})
+_THEME_WINDOW = 8
 
 
 class EventDoc(DocIndex):
@@ -135,3 +142,46 @@ class EventDoc(DocIndex):
         toks = self.tokens
         opening = toks[f].newline_before and s < len(toks) and toks[s].text in "-–—."
         return m.source in _TAGS or opening
+
+    def cohosts(self, i: int, stop: int) -> list[str]:
+        """Bodies listed after 'với sự phối hợp của' in tokens[i:stop] (co-hosts of a meeting
+        named before it: '… tổ chức Hội thảo X với sự phối hợp của Quỹ Y và Viện Z')."""
+        toks = self.tokens
+        for k in range(i, stop):
+            if toks[k].key != "sự":
+                continue
+            for phrase in _COHOST_PHRASES:
+                if tuple(t.key for t in toks[k : min(stop, k + len(phrase))]) == phrase:
+                    return self._listed_orgs(k + len(phrase), stop)
+        return []
+
+    def _listed_orgs(self, i: int, stop: int) -> list[str]:
+        """ORG mentions from token i joined only by commas, 'và', 'cùng' or a short form."""
+        out: list[str] = []
+        for f, s, m in self._of_type(EntityType.ORG, i, stop):
+            if f < i or f in self._inside or self._depth[f]:
+                continue
+            if f != i and any(t.text not in _LIST_JOINS for t in self.tokens[i:f]):
+                break
+            if m.text not in out:
+                out.append(m.text)
+            i = s
+            if i + 2 < stop and self.tokens[i].text == "(" and self.tokens[i + 2].text == ")":
+                i += 3  # 'Quỹ Konrad Adenauer (KAS) và …'
+        return out
+
+    def title_after(self, i: int, stop: int) -> str:
+        """The quoted title of an unnamed meeting noun ending at token i: right after a word or
+        two ('triển lãm ảnh “…”'), after more modifiers when the recognizer named it, or the
+        quoted theme after 'chủ đề'; else ''."""
+        toks = self.tokens
+        for k in range(i, min(stop, i + _MODIFIER_GAP + 1)):
+            quoted = self.quoted_after(k, stop)
+            if quoted and (k - i <= _TITLE_GAP or self.event_mentions(k + 1, k + 2)):
+                return quoted
+            if not toks[k].is_word or toks[k].is_cap or toks[k].key in _NOT_TITLE_WORDS:
+                break
+        for k in range(i, min(stop, i + _THEME_WINDOW)):
+            if toks[k].key == "đề" and toks[k - 1].key == "chủ":
+                return self.quoted_after(k + 1, stop)
+        return ""

@@ -24,11 +24,8 @@ _ANCHOR_SPAN = 600  # tokens before a sentence where a full date may anchor its 
 _DATE_LINE = 16  # tokens: a line this short holding a date is a date line, not a report
 _ANCHOR_MONTHS = 1
 _CONFIDENCE = {NOUN: 0.85, _NAMED: 0.75, VERB: 0.7, "classifier": 0.6}
-_THEME_WINDOW = 8
 _RANGE_DAY = re.compile(r"(?<![\d/.-])(\d{1,2})\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?$", re.I)
 _DAY_MONTH = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}")
-_TITLE_GAP = 2
-_NOT_TITLE_WORDS = frozenset({"về", "với", "cho", "của", "theo", "là", "có", "chủ", "đề"})
 _PLAN_NOUNS = frozenset({"kế hoạch", "đề án", "đề xuất", "dự án"})
 
 
@@ -219,19 +216,13 @@ class EventBook:
             return mention.text
         if trig.form != NOUN:
             return ""
-        toks = doc.tokens
-        # 'triển lãm ảnh “…”', 'Hội thảo khoa học “…”': a quoted title after a word or two.
-        for i in range(trig.stop, min(stop, trig.stop + _TITLE_GAP + 1)):
-            if doc.quoted_after(i, stop):
-                return doc.quoted_after(i, stop)
-            if not toks[i].is_word or toks[i].is_cap or toks[i].key in _NOT_TITLE_WORDS:
-                break
-        for i in range(trig.stop, min(stop, trig.stop + _THEME_WINDOW)):
-            if toks[i].key == "đề" and toks[i - 1].key == "chủ":
-                return doc.quoted_after(i + 1, stop)
-        return ""
+        return doc.title_after(trig.stop, stop)
 
     def _organizers(self, trig: Trigger, first: int, stop: int, cues: list[Cue]) -> list[str]:
+        hosts = self._hosts(trig, first, stop, cues)
+        return hosts + [o for o in self.doc.cohosts(trig.stop, stop) if o not in hosts]
+
+    def _hosts(self, trig: Trigger, first: int, stop: int, cues: list[Cue]) -> list[str]:
         doc, toks = self.doc, self.doc.tokens
         clause_end = doc.clause_of(max(trig.first, trig.stop - 1), first)[1]
         for i in range(trig.stop, clause_end):

@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 
 from daphuong.domain.extraction import EntityType
-from daphuong.pipeline.extract.event_topics import spreads_document, topic_end
+from daphuong.pipeline.extract.event_topics import (
+    anniversary_end,
+    edition_end,
+    spreads_document,
+    topic_end,
+)
 from daphuong.pipeline.extract.extend import Extent, extend
 from daphuong.pipeline.extract.orgs import headed_end
 from daphuong.pipeline.extract.scan import Candidate, Doc
@@ -126,7 +131,8 @@ def _headed(doc: Doc, i: int) -> list[Candidate]:
     if topic == head_end and not named:
         return []
     end = max(extend(doc, head_end, _EVENT_RULE), _closure(doc, head_end), topic)
-    end = topic_end(doc, i, head_end, end)
+    end = max(topic_end(doc, i, head_end, end), anniversary_end(doc, head_end))
+    end = max(end, edition_end(doc, head_end)) if end > head_end else end
     if kind == "khác" and end + 1 < len(toks) and toks[end].key == "tại":
         place_end, label = doc.name_at(end + 1)
         end = place_end if label == "LOC" else end  # 'Lễ hội Việt Nam tại Osaka'
@@ -171,7 +177,11 @@ def _numbered_ahead(doc: Doc, k: int) -> bool:
     """Lower-case words then 'lần thứ N', 'năm 2023' or a capitalised name: a meeting's name
     ('Khóa họp thường kỳ lần thứ 54', 'Khóa đào tạo về ngoại giao đa phương năm 2023')."""
     toks = doc.tokens
-    for m in range(k, min(len(toks) - 1, k + _LOWER_RUN)):
+    m = k
+    while m < min(len(toks) - 1, k + _LOWER_RUN):
+        if doc.continuation_at(m) > m:  # 'Hội nghị Thượng đỉnh các nhà lãnh đạo G20'
+            m = doc.continuation_at(m)
+            continue
         tok, after = toks[m], toks[m + 1]
         if (tok.key == "lần" and after.key == "thứ") or (tok.key == "năm" and _is_year(after.text)):
             return True
@@ -181,6 +191,7 @@ def _numbered_ahead(doc: Doc, k: int) -> bool:
             return False
         if tok.key != "về" and doc.stop_at(m):
             return False
+        m += 1
     return False
 
 

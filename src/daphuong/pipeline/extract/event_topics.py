@@ -1,9 +1,10 @@
-"""Meeting names closed by their topic: 'Hội nghị quốc tế lần thứ V về hợp tác giữa …'."""
+"""Meeting names closed by their topic, years or edition: '… lần thứ V về hợp tác giữa …'."""
 
 from __future__ import annotations
 
 import re
 
+from daphuong.pipeline.extract.name_pairs import capital_pair
 from daphuong.pipeline.extract.scan import Doc
 from daphuong.pipeline.extract.tokens import OPEN_QUOTES
 
@@ -19,6 +20,8 @@ _ENDS = frozenset(
 _TIMES = frozenset({"sáng", "chiều", "tối", "trưa", "hôm", "ngày"})
 _TIME_AFTER = frozenset({"nay", "qua", "mai", "cùng", "mùng"})
 _SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
+# Predicates after a name, two words each ('… về Biển Đông khai mạc'; not 'khai thác biển').
+_END_PAIRS = frozenset({"khai mạc", "bế mạc", "kết thúc", "chính thức", "quy tụ", "khép lại"})
 _ROMAN = re.compile(r"[IVXLC]+")
 _GLUE = frozenset({"-", "/", "."})
 _LEAD_COMMAS = 1  # 'Hội nghị quán triệt, phổ biến Chỉ thị …': verbs sharing one document
@@ -40,8 +43,11 @@ def topic_end(doc: Doc, head: int, head_end: int, end: int) -> int:
     A head opening its sentence is capitalised by position only: its topic names the meeting
     only when it fills the line (a headline), not when a predicate follows."""
     toks = doc.tokens
-    if any(t.is_cap and not _ROMAN.fullmatch(t.text) for t in toks[head_end:end]):
-        return end  # 'Đại hội Đảng lần thứ XIII về …': a name with its body is closed
+    last = toks[end - 1] if end > head_end else None
+    numbered = last is not None and (last.is_digit or bool(_ROMAN.fullmatch(last.text)))
+    if numbered and any(t.is_cap and not _ROMAN.fullmatch(t.text) for t in toks[head_end:end]):
+        return end  # 'Đại hội Đảng lần thứ XIII về …': a name closed by its edition
+    # (a body at the end goes on: 'Hội nghị lần thứ 28 Hội đồng Bộ trưởng về hợp tác …')
     about = _about_at(doc, head_end, end)
     j = _run_end(doc, about) if about is not None else None
     if about is None or j is None or j - about - 1 < _MIN_TOPIC:
@@ -51,6 +57,53 @@ def topic_end(doc: Doc, head: int, head_end: int, end: int) -> int:
     if (sentence_initial and not line_end) or (not line_end and toks[j].text in OPEN_QUOTES):
         return end
     return max(end, j)
+
+
+_EDITION_SPAN = 24
+_EDITION_BREAKS = frozenset({"tại", "được", "đã", "sẽ", "do", "diễn", "với", "nhằm", "vào"})
+
+
+def edition_end(doc: Doc, k: int) -> int:
+    """End of a long name closed by its edition further on: 'Hội nghị Đại sứ, Trưởng Cơ quan
+    đại diện … lần thứ 32', 'Hội nghị thượng đỉnh Đối tác vì … 2030 (P4G) lần thứ 2'; else k.
+    Only name words, one comma and a bracketed short form may stand before 'lần thứ N'."""
+    toks = doc.tokens
+    commas = 0
+    m = k
+    while m + 2 < min(len(toks), k + _EDITION_SPAN):
+        tok = toks[m]
+        if tok.newline_before:
+            return k
+        if tok.key == "lần" and toks[m + 1].key == "thứ":
+            return m + 3 if m > k else k
+        if (
+            tok.text == "("
+            and m + 3 < len(toks)
+            and toks[m + 1].is_upper
+            and toks[m + 2].text == ")"
+        ):
+            m += 3  # '(P4G)'
+            continue
+        if tok.text == "," and commas == 0 and toks[m + 1].is_cap:
+            commas += 1
+        elif not (tok.is_word or tok.is_digit) or (
+            doc.lower_like(m) and tok.key in _EDITION_BREAKS
+        ):
+            return k
+        m += 1
+    return k
+
+
+def anniversary_end(doc: Doc, head_end: int) -> int:
+    """End of a ceremony named by the years it marks ('Lễ kỷ niệm 50 năm thiết lập quan hệ
+    ngoại giao Việt Nam – Nhật Bản'): like a topic, it runs to the clause end; else head_end."""
+    toks = doc.tokens
+    if head_end < 1 or head_end + 2 >= len(toks) or toks[head_end - 1].key != "niệm":
+        return head_end
+    if not toks[head_end].is_digit or toks[head_end + 1].key != "năm":
+        return head_end
+    j = _run_end(doc, head_end + 1)
+    return j if j is not None and j - head_end - 2 >= _MIN_TOPIC else head_end
 
 
 def _run_end(doc: Doc, about: int) -> int | None:
@@ -69,7 +122,10 @@ def _run_end(doc: Doc, about: int) -> int | None:
             j += 1
             continue
         glued = doc.joined(j) and tok.text in _GLUE  # 'Chỉ thị số 25-CT/TW'
+        glued = glued or capital_pair(doc, j)
         if not (tok.is_word or tok.is_digit or glued) or (doc.lower_like(j) and tok.key in _ENDS):
+            return j
+        if j + 1 < len(toks) and f"{tok.key} {toks[j + 1].key}" in _END_PAIRS:
             return j
         if tok.key in _TIMES and j + 1 < len(toks):
             after = toks[j + 1]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from daphuong.pipeline.extract.name_pairs import grouping_pair, place_pair
 from daphuong.pipeline.extract.scan import MAX_NAME_TOKENS, Doc
 from daphuong.pipeline.extract.tokens import is_vietnamese_syllable
 
@@ -108,6 +109,8 @@ def _title_ends(doc: Doc, j: int) -> bool:
         return True  # only right after the head noun
     if doc.name_at(k)[1] == "ORG":
         return False
+    if doc.tokens[k].key == "về" and doc.tokens[k - 1].key == "trưởng":
+        return False  # 'Hội đồng Bộ trưởng về Hợp tác …': a council named by its ministers
     return not (doc.lower_like(k) and not doc.stop_at(k) and doc.person_at(k) == k)
 
 
@@ -273,29 +276,11 @@ def _punct(doc: Doc, j: int, rule: Extent) -> int:
     if doc.is_dash(j):
         if not tok.space_before and not nxt.space_before:
             return j + 1  # hyphenated word
-        if _pair_dash(doc, j):
+        if place_pair(doc, j) or (rule.event and grouping_pair(doc, j)):
             return j + 1
     if tok.text == "(" and rule.event:
         return _abbr_then_ordinal(doc, j)
     return j
-
-
-def _pair_dash(doc: Doc, j: int) -> bool:
-    """'Việt Nam – Lào', 'Việt - Hàn', 'Á - Âu': a dash between two places."""
-    toks = doc.tokens
-    prev, nxt = toks[j - 1], toks[j + 1]
-    short = doc.gaz.short_places
-    left = prev.key in short or _ends_place(doc, j)
-    right = nxt.key in short or doc.name_at(j + 1)[1] == "LOC"
-    return left and right
-
-
-def _ends_place(doc: Doc, j: int) -> bool:
-    for k in range(max(0, j - 4), j):
-        end, label = doc.name_at(k)
-        if label == "LOC" and end == j:
-            return True
-    return False
 
 
 def _abbr_then_ordinal(doc: Doc, j: int) -> int:

@@ -1,0 +1,40 @@
+"""Dashes that join a pair inside a name: 'Việt Nam – Lào', 'ASEAN - Nhật Bản'."""
+
+from __future__ import annotations
+
+from daphuong.pipeline.extract.scan import Doc
+
+
+def place_pair(doc: Doc, j: int) -> bool:
+    """'Việt Nam – Lào', 'Việt - Hàn', 'Á - Âu': a dash between two places."""
+    toks = doc.tokens
+    prev, nxt = toks[j - 1], toks[j + 1]
+    short = doc.gaz.short_places
+    left = prev.key in short or _ends_place(doc, j)
+    right = nxt.key in short or doc.name_at(j + 1)[1] == "LOC"
+    return left and right
+
+
+def grouping_pair(doc: Doc, j: int) -> bool:
+    """'ASEAN - Nhật Bản', 'Mekong – Hàn Quốc' in a meeting name: a dash after a grouping
+    (an acronym or a known name), before a place or a body."""
+    toks = doc.tokens
+    prev, nxt = toks[j - 1], toks[j + 1]
+    left = (prev.is_upper and len(prev.text) >= 3) or doc.name_at(j - 1)[0] == j
+    right = nxt.key in doc.gaz.short_places or doc.name_at(j + 1)[1] in ("LOC", "ORG")
+    return left and right and nxt.is_cap
+
+
+def capital_pair(doc: Doc, j: int) -> bool:
+    """A dash between two capitalised words ('Việt Nam – Nhật Bản') inside a meeting's topic."""
+    toks = doc.tokens
+    inner = 0 < j < len(toks) - 1 and doc.is_dash(j)
+    return inner and toks[j - 1].is_cap and toks[j + 1].is_cap and not toks[j + 1].newline_before
+
+
+def _ends_place(doc: Doc, j: int) -> bool:
+    for k in range(max(0, j - 4), j):
+        end, label = doc.name_at(k)
+        if label == "LOC" and end == j:
+            return True
+    return False
