@@ -31,3 +31,8 @@ def test_meeting_names_keep_ordinals_and_the_convening_body() -> None:
 def test_missions_continue_with_their_place() -> None:
     text = "Phái bộ của Liên hợp quốc tại Yemen, tổ chức"
     assert _run(text, 2, Extent(mission=True)) == "của Liên hợp quốc tại Yemen"
+
+
+def test_a_local_body_runs_through_a_district_no_list_holds() -> None:
+    assert _run("Chủ tịch UBND huyện Mường Tè tiếp đoàn", 3) == "huyện Mường Tè"
+    assert _run("Chủ tịch UBND huyện Nguyễn Văn An tiếp đoàn", 3) == "huyện"

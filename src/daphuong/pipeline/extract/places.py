@@ -77,15 +77,21 @@ def _generic_led(doc: Doc, i: int, end: int) -> bool:
 
 def _admin(doc: Doc, i: int) -> list[Candidate]:
     """'xã Hòa Lợi', 'huyện Thạnh Phú': the capitalised name after an administrative word."""
-    toks = doc.tokens
-    if i >= len(toks) or doc.name_at(i)[1] == "LOC":
+    if i >= len(doc.tokens) or doc.name_at(i)[1] == "LOC":
         return []
+    j = place_run(doc, i)
+    return [doc.cand(LOC, i, j, "pattern", 0.75)] if j > i else []
+
+
+def place_run(doc: Doc, i: int) -> int:
+    """End of the capitalised place words at i (at most three), for a place no list holds."""
+    toks = doc.tokens
     j = i
     while j < len(toks) and j - i < 3 and _place_word(toks[j]):
         if j > i and (toks[j].newline_before or doc.head_at(j)[0] > j):
             break
         j += 1
-    return [doc.cand(LOC, i, j, "pattern", 0.75)] if j > i else []
+    return j
 
 
 def _place_word(tok: Token) -> bool:
