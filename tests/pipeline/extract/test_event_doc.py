@@ -60,3 +60,17 @@ def test_a_quoted_title_after_modifiers_needs_the_recognizer_to_name_it() -> Non
     stop = len(named.tokens)
     assert named.title_after(head_end, stop) == "Đổi mới tư duy"
     assert _doc(text).title_after(head_end, stop) == ""
+
+
+def test_a_sentence_opened_by_a_bare_year() -> None:
+    assert _doc("Năm 2023, Hội đã tổ chức hội nghị.").year_lead(0)
+    assert _doc("(TTXVN) Trong năm qua, Hội đã tổ chức hội nghị.").year_lead(0)
+    assert not _doc("Năm 2023 là năm bản lề.").year_lead(0)
+    assert not _doc("Ngày 5/6/2023, Hội tổ chức hội nghị.", DATE=["5/6/2023"]).year_lead(0)
+
+
+def test_after_name_skips_the_quoted_title_and_its_colon() -> None:
+    text = "Hội thảo quốc tế “A: B” do Trường C tổ chức."
+    doc = _doc(text, ORG=["Trường C"])
+    after = doc.after_name(0, 2, len(doc.tokens))
+    assert doc.tokens[after].text == "do"

@@ -202,3 +202,20 @@ def test_names_with_titles_plurals_years_and_editions_inside(text: str, name: st
 )
 def test_an_edition_after_a_clause_word_is_not_part_of_the_name(text: str) -> None:
     assert not any(n.endswith(("hai", "thảo")) for n in _events(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Hội nghị Ban Chấp hành Hội A lần thứ 4 khóa VI đã diễn ra.",
+            "Hội nghị Ban Chấp hành Hội A lần thứ 4 khóa VI",
+        ),
+        (
+            "Hai bên đồng chủ trì Tham vấn chính trị cấp Thứ trưởng Việt Nam - Lào lần thứ 8.",
+            "Tham vấn chính trị cấp Thứ trưởng Việt Nam - Lào lần thứ 8",
+        ),
+    ],
+)
+def test_a_term_after_the_edition_and_consultations_are_named(text: str, name: str) -> None:
+    assert name in _events(text)

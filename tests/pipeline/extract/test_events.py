@@ -564,3 +564,25 @@ def test_agreeing_to_hold_a_meeting_is_a_plan() -> None:
     assert _events(text, ORG=["Ủy ban liên Chính phủ"]) == []
     text = "Thủ tướng đề nghị hai nước phối hợp tổ chức hội nghị xúc tiến đầu tư."
     assert _events(text) == []
+
+
+def test_an_event_named_on_the_sidelines_lends_its_date_to_the_one_reported() -> None:
+    text = (
+        "Sáng 14/5, Bộ A tổ chức Diễn đàn Hợp tác 2024. Bên lề Diễn đàn, hai bên đã chứng kiến"
+        " lễ ký kết 10 thỏa thuận."
+    )
+    events = _events(text, DATE=["14/5"], ORG=["Bộ A"], EVENT=["Diễn đàn Hợp tác 2024", "Diễn đàn"])
+    assert [(e["kind"], e["date"]) for e in events] == [("diễn đàn", "--05-14"), ("lễ", "--05-14")]
+
+
+def test_a_sentence_opened_by_a_bare_year_summarises_it() -> None:
+    text = "Năm 2023, Hội đã tổ chức thành công Hội nghị Phụ nữ toàn cầu."
+    assert _events(text, ORG=["Hội"], EVENT=["Hội nghị Phụ nữ toàn cầu"]) == []
+    text = "Trong năm qua, Sở đã tổ chức hội nghị xúc tiến đầu tư."
+    assert _events(text, ORG=["Sở"]) == []
+
+
+def test_organizers_after_do_past_a_quoted_title_with_a_colon() -> None:
+    text = "Ngày 5/6, Hội thảo quốc tế “Việt Nam: 50 năm hợp tác” do Trường A tổ chức đã diễn ra."
+    events = _events(text, DATE=["5/6"], ORG=["Trường A"], EVENT=["Việt Nam: 50 năm hợp tác"])
+    assert [e["organizers"] for e in events] == [["Trường A"]]

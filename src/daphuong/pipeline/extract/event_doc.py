@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from daphuong.domain.extraction import EntityType, Mention
 from daphuong.pipeline.extract.event_index import LEADING, SEGMENT_BREAKS, DocIndex
+from daphuong.pipeline.extract.tokens import OPEN_QUOTES
 from daphuong.text.keys import tone_key
 
 _TIME_WORDS = frozenset({"sáng", "chiều", "tối", "trưa", "hôm", "đêm", "ngày", "vào", "rạng"})
@@ -30,6 +31,8 @@ _TITLE_GAP = 2
 _MODIFIER_GAP = 6  # 'Hội thảo khoa học cấp quốc gia “…”' when the recognizer named the title
 _NOT_TITLE_WORDS = frozenset({"về", "với", "cho", "của", "theo", "là", "có", "chủ", "đề"})
 _THEME_WINDOW = 8
+_PAST_YEARS = frozenset({"qua", "ngoái", "trước"})
+CLOSE_QUOTE_CHARS = frozenset("”’\"'»")
 
 
 class EventDoc(DocIndex):
@@ -91,6 +94,31 @@ class EventDoc(DocIndex):
             end += 1
         dates = self.dates_in(j, end)
         return dates[0][2] if dates else None
+
+    def after_name(self, t_first: int, t_stop: int, stop: int) -> int:
+        """Token after an event word and the EVENT mention it heads (its closing quote too)."""
+        mention = self.event_mention_at(t_first, t_stop)
+        end = t_stop if mention is None else max(t_stop, self.token_after(mention))
+        toks = self.tokens
+        for k in range(end, min(stop, end + _MODIFIER_GAP + 1)):  # 'Hội thảo quốc tế “…”'
+            if toks[k].text in OPEN_QUOTES:
+                end = next((j for j in range(k + 1, stop) if toks[j].text in CLOSE_QUOTE_CHARS), k)
+                break
+            if not toks[k].is_word or toks[k].is_cap:
+                break
+        while end < stop and toks[end].text in CLOSE_QUOTE_CHARS:
+            end += 1
+        return end
+
+    def year_lead(self, first: int) -> bool:
+        """The sentence opens with a bare year ('Năm 2023,', 'Trong năm qua,', 'Năm ngoái,')."""
+        toks = self.tokens
+        i = self._skip_lead(first, self.sentence_bounds(first, first))
+        i += 1 if i < len(toks) and toks[i].key == "trong" else 0
+        if i + 2 >= len(toks) or toks[i].key != "năm" or toks[i + 2].text != ",":
+            return False
+        after = toks[i + 1]
+        return (after.is_digit and len(after.text) == 4) or after.key in _PAST_YEARS
 
     def same_day(self, first: int) -> bool:
         """'Cùng ngày, …', 'Trước đó, chiều cùng ngày, …': dated by the event told before it."""

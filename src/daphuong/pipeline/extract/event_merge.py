@@ -224,8 +224,10 @@ class EventBook:
 
     def _hosts(self, trig: Trigger, first: int, stop: int, cues: list[Cue]) -> list[str]:
         doc, toks = self.doc, self.doc.tokens
-        clause_end = doc.clause_of(max(trig.first, trig.stop - 1), first)[1]
-        for i in range(trig.stop, clause_end):
+        # 'Hội thảo “Việt Nam - Nhật Bản: 50 năm …” do X tổ chức': past the title's own colon
+        after = doc.after_name(trig.first, trig.stop, stop)
+        clause_end = doc.clause_of(max(trig.first, after - 1), first)[1]
+        for i in range(after, clause_end):
             if toks[i].key == "do":
                 cue = next((c for c in cues if "organize" in c.kinds and c.first > i), None)
                 if cue is not None and cue.first <= clause_end:

@@ -153,7 +153,8 @@ class EventFinder:
             for c in cues
         )
         habitual = lead or (_within(cues, clause, "habitual") and not dated)
-        return habitual or (future and not dated)
+        # 'Năm 2023, Hội đã tổ chức …': a year's summary, not a report (unless a day is given)
+        return habitual or ((future or doc.year_lead(first)) and not dated)
 
     def _cue_before(self, trig: Trigger, cues: list[Cue]) -> Cue | None:
         toks = self.doc.tokens
