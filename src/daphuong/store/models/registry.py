@@ -79,3 +79,26 @@ class MergeRow(Base):
     at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     undone_by: Mapped[str | None] = mapped_column(String(200))
     undone_at: Mapped[dt.datetime | None] = mapped_column()
+
+
+class FactCountRow(Base):
+    """How many live statements share a subject, object, property, value, origin and audience.
+
+    Kept by database triggers on registry_statements (migration 0009) in the transaction that
+    changes a statement, so entity pages count tens of thousands of sightings without reading
+    them. No object or owner is stored as 0: the key must hold no NULL for the upsert.
+    """
+
+    __tablename__ = "registry_fact_counts"
+    __table_args__ = (Index("ix_registry_fact_counts_object_prop", "object_id", "prop"),)
+
+    entity_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    object_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    prop: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(1000), primary_key=True)
+    origin: Mapped[str] = mapped_column(String(16), primary_key=True)
+    visibility: Mapped[str] = mapped_column(String(16), primary_key=True)
+    owner_org_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    n: Mapped[int] = mapped_column()
+    first_id: Mapped[int] = mapped_column()
+    last_id: Mapped[int] = mapped_column()

@@ -1,4 +1,4 @@
-"""Column-only reads behind entity pages: statements by property, counts, latest links, quotes."""
+"""Reads behind entity pages: statements by property, counts (kept by triggers), quotes."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from daphuong.domain.access import Principal
 from daphuong.store.access import visible_clause
-from daphuong.store.models.registry import StatementRow
+from daphuong.store.models.registry import FactCountRow, StatementRow
 from daphuong.store.registry.statements import StatementFacts, Status
 
 T = TypeVar("T")
@@ -129,23 +129,27 @@ class EntityFactsReader:
             out.extend(self._facts(stmt.order_by(StatementRow.id)))
         return out
 
+    def _counted(self) -> ColumnElement[bool]:
+        # The counts table holds no rejected statement: only the audience is left to check.
+        return visible_clause(FactCountRow.visibility, FactCountRow.owner_org_id, self.who)
+
     def name_counts(self, ids: Sequence[int], props: Sequence[str]) -> list[NameCount]:
-        """Per (property, value, origin): how many visible statements and the latest id."""
+        """Per (property, value, origin): how many visible statements, the first and latest id."""
         stmt = (
             select(
-                StatementRow.origin,
-                StatementRow.prop,
-                StatementRow.value,
-                func.count(),
-                func.min(StatementRow.id),
-                func.max(StatementRow.id),
+                FactCountRow.origin,
+                FactCountRow.prop,
+                FactCountRow.value,
+                func.sum(FactCountRow.n),
+                func.min(FactCountRow.first_id),
+                func.max(FactCountRow.last_id),
             )
             .where(
-                StatementRow.entity_id.in_(list(ids)),
-                StatementRow.prop.in_(list(props)),
-                self._live(),
+                FactCountRow.entity_id.in_(list(ids)),
+                FactCountRow.prop.in_(list(props)),
+                self._counted(),
             )
-            .group_by(StatementRow.origin, StatementRow.prop, StatementRow.value)
+            .group_by(FactCountRow.origin, FactCountRow.prop, FactCountRow.value)
         )
         return [
             NameCount(origin, prop, value, int(n), int(first), int(last))
@@ -156,18 +160,18 @@ class EntityFactsReader:
         """Per (subject, property, value) pointing at these entities: count and latest id."""
         stmt = (
             select(
-                StatementRow.entity_id,
-                StatementRow.prop,
-                StatementRow.value,
-                func.count(),
-                func.max(StatementRow.id),
+                FactCountRow.entity_id,
+                FactCountRow.prop,
+                FactCountRow.value,
+                func.sum(FactCountRow.n),
+                func.max(FactCountRow.last_id),
             )
             .where(
-                StatementRow.object_entity_id.in_(list(ids)),
-                StatementRow.prop.in_(list(props)),
-                self._live(),
+                FactCountRow.object_id.in_(list(ids)),
+                FactCountRow.prop.in_(list(props)),
+                self._counted(),
             )
-            .group_by(StatementRow.entity_id, StatementRow.prop, StatementRow.value)
+            .group_by(FactCountRow.entity_id, FactCountRow.prop, FactCountRow.value)
         )
         return [
             LinkCount(int(e), prop, value, int(n), int(last))
