@@ -219,3 +219,20 @@ def test_an_edition_after_a_clause_word_is_not_part_of_the_name(text: str) -> No
 )
 def test_a_term_after_the_edition_and_consultations_are_named(text: str, name: str) -> None:
     assert name in _events(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Ông dự Hội nghị Cấp cao đặc biệt kỷ niệm 50 năm quan hệ ASEAN - Úc tại Melbourne.",
+            "Hội nghị Cấp cao đặc biệt kỷ niệm 50 năm quan hệ ASEAN - Úc",
+        ),
+        (
+            "Ủy ban tổ chức Hội nghị Ban Chấp hành lần thứ 3 nhiệm kỳ 2022-2027.",
+            "Hội nghị Ban Chấp hành lần thứ 3 nhiệm kỳ 2022-2027",
+        ),
+    ],
+)
+def test_an_anniversary_or_a_term_after_the_name_belongs_to_it(text: str, name: str) -> None:
+    assert name in _events(text)

@@ -132,6 +132,7 @@ def _headed(doc: Doc, i: int) -> list[Candidate]:
         return []
     end = max(extend(doc, head_end, _EVENT_RULE), _closure(doc, head_end), topic)
     end = max(topic_end(doc, i, head_end, end), anniversary_end(doc, head_end))
+    end = max(end, anniversary_end(doc, end)) if end > head_end else end
     end = max(end, edition_end(doc, head_end)) if end > head_end else end
     if kind == "khác" and end + 1 < len(toks) and toks[end].key == "tại":
         place_end, label = doc.name_at(end + 1)

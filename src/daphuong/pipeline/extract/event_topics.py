@@ -95,15 +95,19 @@ def edition_end(doc: Doc, k: int) -> int:
 
 
 def anniversary_end(doc: Doc, head_end: int) -> int:
-    """End of a ceremony named by the years it marks ('Lễ kỷ niệm 50 năm thiết lập quan hệ
-    ngoại giao Việt Nam – Nhật Bản'): like a topic, it runs to the clause end; else head_end."""
+    """End of a meeting named by the years it marks ('Lễ kỷ niệm 50 năm thiết lập quan hệ
+    ngoại giao Việt Nam – Nhật Bản', '… đặc biệt kỷ niệm 50 năm …'): like a topic, it runs to
+    the clause end; else head_end."""
     toks = doc.tokens
-    if head_end < 1 or head_end + 2 >= len(toks) or toks[head_end - 1].key != "niệm":
+    k = head_end
+    if k + 1 < len(toks) and toks[k].key == "kỷ" and toks[k + 1].key == "niệm":
+        k += 2  # 'Hội nghị Cấp cao đặc biệt kỷ niệm 50 năm quan hệ ASEAN - Australia'
+    elif k < 1 or toks[k - 1].key != "niệm":
         return head_end
-    if not toks[head_end].is_digit or toks[head_end + 1].key != "năm":
+    if k + 2 >= len(toks) or not toks[k].is_digit or toks[k + 1].key != "năm":
         return head_end
-    j = _run_end(doc, head_end + 1)
-    return j if j is not None and j - head_end - 2 >= _MIN_TOPIC else head_end
+    j = _run_end(doc, k + 1)
+    return j if j is not None and j - k - 2 >= _MIN_TOPIC else head_end
 
 
 def _run_end(doc: Doc, about: int) -> int | None:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from daphuong.pipeline.extract.name_pairs import grouping_pair, place_pair
+from daphuong.pipeline.extract.name_terms import term_end
 from daphuong.pipeline.extract.places import place_run
 from daphuong.pipeline.extract.scan import MAX_NAME_TOKENS, Doc
 from daphuong.pipeline.extract.tokens import is_vietnamese_syllable
@@ -42,8 +43,8 @@ def extend(doc: Doc, i: int, rule: Extent | None = None) -> int:
             break
         if closed and not _continues_closed(doc, j):
             break
-        if numbered and _term_at(doc, j):
-            last = j + 2  # 'Hội nghị Ban Chấp hành … lần thứ 4 khóa VI'
+        if numbered and term_end(doc, j) > j:
+            last = term_end(doc, j)  # 'Hội nghị Ban Chấp hành … lần thứ 4 khóa VI'
             break
         if numbered and tok.key != "của" and doc.continuation_at(j) == j:
             body = _of_body(doc, j - 1) if tok.is_cap else j
@@ -63,15 +64,6 @@ def extend(doc: Doc, i: int, rule: Extent | None = None) -> int:
         if closes:
             break
     return _trim(doc, i, last)
-
-
-def _term_at(doc: Doc, j: int) -> bool:
-    """'khóa VI', 'khoá 15': the term of a body after a meeting's number."""
-    toks = doc.tokens
-    if j + 1 >= len(toks) or toks[j].key not in ("khóa", "khoá"):
-        return False
-    nxt = toks[j + 1]
-    return nxt.is_digit or (nxt.is_upper and all(c in "IVXLC" for c in nxt.text))
 
 
 def _closes(doc: Doc, j: int, step: int) -> bool:
