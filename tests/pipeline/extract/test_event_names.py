@@ -229,6 +229,10 @@ def test_a_term_after_the_edition_and_consultations_are_named(text: str, name: s
             "Hội nghị Cấp cao đặc biệt kỷ niệm 50 năm quan hệ ASEAN - Úc",
         ),
         (
+            "Đại sứ quán khai mạc Tuần lễ Văn hóa Việt Nam tại Ấn Độ năm 2024.",
+            "Tuần lễ Văn hóa Việt Nam tại Ấn Độ năm 2024",
+        ),
+        (
             "Ủy ban tổ chức Hội nghị Ban Chấp hành lần thứ 3 nhiệm kỳ 2022-2027.",
             "Hội nghị Ban Chấp hành lần thứ 3 nhiệm kỳ 2022-2027",
         ),

@@ -136,7 +136,7 @@ def _headed(doc: Doc, i: int) -> list[Candidate]:
     end = max(end, edition_end(doc, head_end)) if end > head_end else end
     if kind == "khác" and end + 1 < len(toks) and toks[end].key == "tại":
         place_end, label = doc.name_at(end + 1)
-        end = place_end if label == "LOC" else end  # 'Lễ hội Việt Nam tại Osaka'
+        end = _year_after(doc, place_end) if label == "LOC" else end  # '… tại Osaka (năm 2024)'
     quoted = end < len(toks) and toks[end].text in OPEN_QUOTES and _head_before(doc, end) == i
     if quoted or end <= head_end:
         return []  # 'Hội thảo quốc tế “…”': the quoted title is the name, not the head's words
