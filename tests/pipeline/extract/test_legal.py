@@ -130,3 +130,28 @@ def test_partnerships_joint_statements_and_issuer_codes() -> None:
 )
 def test_quoted_schemes_and_national_target_programmes(name: str) -> None:
     assert name in _docs(f"Tỉnh triển khai {name}, đạt kết quả tốt.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hai nước ký Hiệp định khung về hợp tác kinh tế.", "Hiệp định khung về hợp tác kinh tế"),
+        (
+            "tuân thủ Công ước Viên về quan hệ ngoại giao năm 1961 và",
+            "Công ước Viên về quan hệ ngoại giao năm 1961",
+        ),
+        (
+            "phê chuẩn Công ước của Liên hợp quốc về chống tham nhũng.",
+            "Công ước của Liên hợp quốc về chống tham nhũng",
+        ),
+        ("ký Thỏa thuận hợp tác giai đoạn 2024-2028 và", "Thỏa thuận hợp tác giai đoạn 2024-2028"),
+        ("thông qua Chương trình hành động Hà Nội.", "Chương trình hành động Hà Nội"),
+    ],
+)
+def test_treaties_and_programmes_named_by_subject_horizon_or_place(text: str, name: str) -> None:
+    assert name in _docs(text)
+
+
+def test_a_memorandum_ends_before_its_parties() -> None:
+    docs = _docs("Hai nước ký Bản ghi nhớ về hợp tác giáo dục giữa hai bộ.")
+    assert docs == {"Bản ghi nhớ về hợp tác giáo dục"}

@@ -13,6 +13,7 @@ INSTRUMENTS = frozenset(
         "công ước",
         "hiệp ước",
         "hiệp định",
+        "hiệp định khung",
         "nghị định thư",
         "tuyên bố",
         "tuyên ngôn",
@@ -93,13 +94,31 @@ def about(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:
     toks = doc.tokens
     if kind not in INSTRUMENTS or kind in ("tuyên bố", "tuyên ngôn"):
         return None  # a statement 'về' a topic is what it says, not its name
-    k = end
+    k = _of_international(doc, end)  # 'Công ước của Liên hợp quốc về chống tham nhũng'
     while k < len(toks) and k - end < _QUALIFIERS and toks[k].key != "về":
         if not doc.lower_like(k) or doc.stop_at(k):
             return None
         k += 1
+    j = topic_end(doc, k)
+    return doc.cand(LEGAL, i, j, "pattern", 0.7) if j > k + 1 else None
+
+
+def _of_international(doc: Doc, k: int) -> int:
+    """After 'của' + an international body, else k."""
+    toks = doc.tokens
+    if k + 1 >= len(toks) or toks[k].key != "của":
+        return k
+    name_end, label = doc.name_at(k + 1)
+    if label != "ORG" or tuple(t.key for t in toks[k + 1 : name_end]) not in doc.gaz.international:
+        return k
+    return name_end
+
+
+def topic_end(doc: Doc, k: int) -> int:
+    """End of a lower-case subject 'về …' at token k, to the clause's end (k when none)."""
+    toks = doc.tokens
     if k >= len(toks) or toks[k].key != "về" or not doc.lower_like(k):
-        return None
+        return k
     j = k + 1
     while j < len(toks) and j - k < _TOPIC_SPAN and not toks[j].newline_before:
         tok = toks[j]
@@ -111,7 +130,12 @@ def about(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:
         if doc.lower_like(j) and tok.key in _TOPIC_ENDS:
             break
         j += 1
-    return doc.cand(LEGAL, i, j, "pattern", 0.7) if j > k + 1 else None
+    while j > k + 1 and toks[j - 1].key in _DANGLING:
+        j -= 1  # '… năm 1961 và': a joiner at the clause's end opens the next phrase
+    return j if j > k + 1 else k
+
+
+_DANGLING = frozenset({"và", "của", "về", "với", "cho"})
 
 
 def second_document(doc: Doc, k: int) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from daphuong.domain.extraction import EntityType
-from daphuong.pipeline.extract import instruments
+from daphuong.pipeline.extract import instruments, plans
 from daphuong.pipeline.extract.extend import Extent, extend
 from daphuong.pipeline.extract.scan import Candidate, Doc
 
@@ -33,12 +33,14 @@ _NAMED = frozenset(
         "hiệp định khung",
         "thỏa thuận",
         "chiến lược",
+        "chương trình hành động",  # 'Chương trình hành động Hà Nội'
+        "kế hoạch hành động",
     }
 )
 # Plans and strategies named by a lower-case description that ends with their horizon
 # ('Chiến lược phát triển … đến năm 2030', 'Kế hoạch … giai đoạn 2021-2025').
 _HORIZON = frozenset({"chiến lược", "kế hoạch", "đề án", "chương trình"})
-_MEMO = frozenset({"biên bản ghi nhớ", "bản ghi nhớ"})
+_MEMO = frozenset({"biên bản ghi nhớ", "bản ghi nhớ", "thỏa thuận", "thoả thuận", "hiệp định"})
 _RUN_WORDS = frozenset({"về", "và", "giữa", "đến", "năm", "giai", "đoạn"})
 _MAX_RUN = 16
 _PROGRAMME = frozenset({"quốc gia", "hành động", "nghị sự", "mục tiêu quốc gia"})
@@ -58,7 +60,8 @@ def find(doc: Doc, events: list[Candidate]) -> list[Candidate]:
         if end <= i or (i > 0 and toks[i - 1].key in ("các", "những", "tác")):
             continue  # 'các Nghị quyết'; 'Đối tác Chiến lược Toàn diện' is a partnership
         kind = " ".join(t.key for t in toks[i:end])
-        found = _numbered(doc, i, end, kind) or _of_event(doc, i, end, event_at)
+        found = _numbered(doc, i, end, kind) or plans.implementing(doc, i, end, kind, _numbered)
+        found = found or _of_event(doc, i, end, event_at)
         found = found or instruments.quoted(doc, i, end)
         found = found or instruments.abbreviated(doc, i, end, kind)
         found = found or _law(doc, i, end, kind) or _named(doc, i, end, kind)
@@ -127,6 +130,8 @@ def _named(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:
     stop = extend(doc, start, Extent())
     if kind in _LAWS and [t.key for t in toks[start:stop]] == ["quốc", "tế"]:
         return None  # 'chuyên gia về Luật Quốc tế': the discipline, not a statute
+    if kind in instruments.INSTRUMENTS and kind not in ("tuyên bố", "tuyên ngôn"):
+        stop = instruments.topic_end(doc, stop)  # 'Công ước Viên về quan hệ ngoại giao'
     return doc.cand(LEGAL, i, stop, "pattern", 0.8) if stop > start else None
 
 
@@ -146,6 +151,8 @@ def _described(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:
     horizoned = any(kind.startswith(h) for h in _HORIZON) or kind in _MEMO
     if horizoned and horizon > end + 2:
         return doc.cand(LEGAL, i, _vision(doc, horizon), "pattern", 0.7)
+    while k > end and toks[k - 1].key in _RUN_WORDS:
+        k -= 1  # 'Bản ghi nhớ về hợp tác giáo dục giữa hai bộ': 'giữa' opens the parties
     memo = kind in _MEMO and end < len(toks) and toks[end].key == "về"
     return doc.cand(LEGAL, i, k, "pattern", 0.65) if memo and k > end + 1 else None
 

@@ -102,11 +102,11 @@ def _strictly_inside(c: Candidate, outer: Candidate) -> bool:
     if c.type is EntityType.PERSON and outer.type is not EntityType.LEGAL_DOC:
         return False  # persons only inside a document name: 'Di chúc của Chủ tịch Hồ Chí Minh'
     if c.type is EntityType.LEGAL_DOC and not (
-        outer.type is EntityType.EVENT and (c.source == "quoted" or outer.spreads)
+        (outer.type is EntityType.EVENT and c.source == "quoted") or outer.spreads
     ):
         return False  # no document inside a body's or a meeting's name (fine point 2), but
         # what a signing ceremony signs or a meeting spreads is listed: 'Lễ ký kết “Quy chế
-        # phối hợp …”', 'Hội nghị quán triệt Chỉ thị số 25-CT/TW'
+        # phối hợp …”', 'Hội nghị quán triệt Chỉ thị số 25-CT/TW', and what a plan carries out
     if c.start > outer.start:
         return True
     return c.type is EntityType.ORG and outer.edition
