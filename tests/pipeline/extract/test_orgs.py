@@ -201,3 +201,29 @@ def test_so_di_is_a_conjunction_not_a_department() -> None:
 def test_school_heads_and_a_place_closing_a_mission(text: str, present: str, absent: str) -> None:
     found = _orgs(text)
     assert present in found and absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Đoàn làm việc với Đảng Cộng hòa Nhân dân Thổ Nhĩ Kỳ.", "Đảng Cộng hòa Nhân dân"),
+        ("Đại diện Đảng Bảo thủ tham dự.", "Đảng Bảo thủ"),
+        ("Hội người Việt Nam tại Lào tổ chức Tết.", "Hội người Việt Nam tại Lào"),
+        (
+            "Hiệp hội Doanh nghiệp Việt Nam tại Nhật Bản ra mắt.",
+            "Hiệp hội Doanh nghiệp Việt Nam tại Nhật Bản",
+        ),
+        ("Bộ Tư lệnh Cảnh sát biển phối hợp.", "Bộ Tư lệnh Cảnh sát biển"),
+        (
+            "Bộ Kinh tế, Thương mại và Công nghiệp Nhật Bản hỗ trợ.",
+            "Bộ Kinh tế, Thương mại và Công nghiệp Nhật Bản",
+        ),
+    ],
+)
+def test_foreign_parties_overseas_associations_and_comma_ministries(text: str, name: str) -> None:
+    assert name in _orgs(text)
+
+
+def test_the_party_before_a_person_is_the_party_alone() -> None:
+    assert "Đảng" in _orgs("Tổng Bí thư Đảng Tô Lâm tiếp đoàn.")
+    assert not any(n.startswith("Đảng Tô") for n in _orgs("Tổng Bí thư Đảng Tô Lâm tiếp đoàn."))
