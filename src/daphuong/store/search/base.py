@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Sequence
@@ -21,7 +22,6 @@ from daphuong.store.search.meta import (
     day_key,
     doc_tokens,
     hidden_tokens,
-    level_score,
     sort_key,
     visible_tokens,
 )
@@ -45,6 +45,19 @@ class Plan:
     low: int | None = None  # sort-key range from the date filters
     high: int | None = None
     hidden: Hidden | None = None  # the visibility rule as what to leave out
+
+
+def _levels(window: list[int], sets: Sequence[set[int]]) -> dict[int, float]:
+    """Each window key's level: the flags it meets read as a binary number (meta.level_score).
+
+    Summed flag by flag over the (smaller) sets: a lookup per key and flag cost more.
+    """
+    levels = dict.fromkeys(window, 0.0)
+    for i, found in enumerate(sets):
+        weight = float(1 << (len(sets) - 1 - i))
+        for k in found.intersection(levels):
+            levels[k] += weight
+    return levels
 
 
 class SearchIndex(ABC):
@@ -150,6 +163,10 @@ class SqlSearchIndex(EntityQuickFind, SearchIndex):
             rows.extend({"doc_key": key, "value_id": v} for v in own)
             metas.append(doc_tokens(d.visibility, d.owner_org_id, own))
         self._insert_docs(session, docs, metas)
+        self._write_facet_rows(session, rows)
+
+    def _write_facet_rows(self, session: Session, rows: list[dict[str, int]]) -> None:
+        """Insert (doc_key, value_id) facet rows of newly indexed documents."""
         facet_store.write_rows(session, rows)
 
     def _insert_docs(
@@ -261,12 +278,17 @@ class SqlSearchIndex(EntityQuickFind, SearchIndex):
         if not window:
             return []
         flags = self._flags(plan.parsed) if not plan.parsed.is_empty else []
-        sets = self._flag_sets(session, flags, window)
-        levels = {k: level_score([k in found for found in sets]) for k in window}
+        levels = _levels(window, self._flag_sets(session, flags, window))
         relevance = self._page_relevance(session, plan.parsed, levels, n)
-        ranked = sorted(window, key=lambda k: (-levels[k], -relevance.get(k, 0.0), -k))
+
+        def rank(k: int) -> tuple[float, float, int]:
+            return (-levels[k], -relevance.get(k, 0.0), -k)
+
+        ranked = (
+            heapq.nsmallest(n, window, key=rank) if n < len(window) else sorted(window, key=rank)
+        )
         scored = [(k, levels[k] * LEVEL + relevance.get(k, 0.0)) for k in ranked]
-        if n > len(scored) == WINDOW:  # deep pages: older matches, newest first
+        if n > len(window) == WINDOW:  # deep pages: older matches, newest first
             older = replace(plan, high=window[-1])
             scored += [(k, 0.0) for k in self._keys(session, older, n - len(scored))]
         return scored[:n]

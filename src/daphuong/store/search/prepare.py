@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from daphuong.domain.document import Segment
 from daphuong.domain.extraction import EntityType, ExtractionResult
@@ -16,6 +17,9 @@ from daphuong.text.normalize import OffsetsMap, normalize
 # Entities offered as a filter/facet by name: who and which organisation a document is about.
 NAMED_FACET_TYPES = frozenset({EntityType.PERSON, EntityType.ORG})
 MAX_FACET_CHARS = 300
+# The same names, outlets and event kinds recur in every batch: folding them each time cost
+# a fifth of preparing a document.
+_facet_key = lru_cache(maxsize=65536)(name_key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,16 +81,16 @@ def facet_entries(
     """Facet values of a document, one per (facet, key)."""
     found: list[FacetEntry | None] = []
     if outlet:
-        found.append(_entry("outlet", name_key(outlet), outlet))
+        found.append(_entry("outlet", _facet_key(outlet), outlet))
     if published is not None:
         found.append(_entry("year", str(published.year), str(published.year)))
     if extraction is not None:
         for ent in extraction.entities:
             found.append(_entry("type", ent.type.value, ent.type.value))
             if ent.type in NAMED_FACET_TYPES:
-                found.append(_entry("entity", name_key(ent.text), ent.text))
+                found.append(_entry("entity", _facet_key(ent.text), ent.text))
         for event in extraction.events:
-            found.append(_entry("event", name_key(event.kind), event.kind))
+            found.append(_entry("event", _facet_key(event.kind), event.kind))
     unique: dict[tuple[str, str], FacetEntry] = {}
     for entry in found:
         if entry is not None:
