@@ -206,7 +206,10 @@ def test_school_heads_and_a_place_closing_a_mission(text: str, present: str, abs
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("Đoàn làm việc với Đảng Cộng hòa Nhân dân Thổ Nhĩ Kỳ.", "Đảng Cộng hòa Nhân dân"),
+        (
+            "Đoàn làm việc với Đảng Cộng hòa Nhân dân Thổ Nhĩ Kỳ.",
+            "Đảng Cộng hòa Nhân dân Thổ Nhĩ Kỳ",
+        ),
         ("Đại diện Đảng Bảo thủ tham dự.", "Đảng Bảo thủ"),
         ("Hội người Việt Nam tại Lào tổ chức Tết.", "Hội người Việt Nam tại Lào"),
         (
