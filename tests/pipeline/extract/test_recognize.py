@@ -176,3 +176,9 @@ def test_a_document_inside_a_meeting_name_is_not_listed_but_a_signed_one_is() ->
     assert not any(n.startswith("Công ước") for _, n in cop)
     signed = _found("Hai bên tổ chức Lễ ký kết “Quy chế phối hợp công tác năm 2026” tại Huế.")
     assert ("LEGAL_DOC", "Quy chế phối hợp công tác năm 2026") in signed
+
+
+def test_the_last_words_of_a_known_name_are_no_body_of_their_own() -> None:
+    texts = {m.text for m in recognize("Liên minh Nghị viện Thế giới (IPU) họp tại Geneva.")}
+    assert "Liên minh Nghị viện Thế giới" in texts
+    assert "Nghị viện Thế giới" not in texts

@@ -81,7 +81,12 @@ def resolve(found: list[Candidate]) -> list[Candidate]:
 def _children(outer: Candidate, found: list[Candidate]) -> list[Candidate]:
     """Maximal ORG/EVENT candidates strictly inside outer, not sharing its first word."""
     inside = [
-        c for c in found if c.type in _NESTED and _strictly_inside(c, outer) and not c.generic
+        c
+        for c in found
+        if c.type in _NESTED
+        and _strictly_inside(c, outer)
+        and not c.generic
+        and not _tail_of_known(c, outer)
     ]
     inside.sort(key=lambda c: (-(c.end - c.start), c.start, _TYPE_RANK[c.type]))
     kept: list[Candidate] = []
@@ -90,6 +95,16 @@ def _children(outer: Candidate, found: list[Candidate]) -> list[Candidate]:
             continue
         kept.append(c)
     return kept
+
+
+_ONE_HEAD = 10  # characters of a one-word body head ('Tỉnh ủy', 'Thành đoàn')
+
+
+def _tail_of_known(c: Candidate, outer: Candidate) -> bool:
+    """'Nghị viện Thế giới' in 'Liên minh Nghị viện Thế giới': a head-noun reading of a known
+    name's last words is no body of its own (a one-word head such as 'Tỉnh ủy' still is)."""
+    known = outer.source == "gazetteer" and c.source == "pattern" and c.end == outer.end
+    return known and c.type is EntityType.ORG and c.end - c.start > _ONE_HEAD
 
 
 def _strictly_inside(c: Candidate, outer: Candidate) -> bool:
