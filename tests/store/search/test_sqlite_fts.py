@@ -90,3 +90,21 @@ def test_title_flag_needs_every_item_in_the_title() -> None:
     assert title_expression(parse_query("hop tac OR ket")) == (
         '({title_f} : "hop") AND ({title_f} : "tac" OR {title_f} : "ket")'
     )
+
+
+def test_the_exact_level_checks_fetched_columns_as_its_sql_does() -> None:
+    level = exact_level(parse_query('"hội nghi" OR đường*'))
+    assert level is not None
+    assert level.columns == ("body_f", "exact", "title_f")
+
+    def row(exact: str, body: str) -> dict[str, bytes]:
+        return {"exact": f" {exact} ".encode(), "body_f": f" {body} ".encode(), "title_f": b"  "}
+
+    assert level.check(row("hội", "x hoi nghi y"))
+    assert not level.check(row("hỏi", "x hoi nghi y"))  # the marked word spelled otherwise
+    assert not level.check(row("hội", "hoi x nghi"))  # not the phrase
+    assert level.check(row("đường", "duong"))  # the other option
+    assert level.check(row("a đườngx", "duongx"))  # a prefix
+    banned = marked_exclusions(parse_query("doi -hội"))
+    assert banned is not None
+    assert banned.check(row("hỏi", "hoi")) and not banned.check(row("hội", "hoi"))

@@ -171,12 +171,19 @@ class SqliteSearchIndex(SqlSearchIndex):
 
     def _flag_keys(self, session: Session, flag: object, window: list[int]) -> set[int]:
         if isinstance(flag, RowCondition):
-            # The window's stored exact sets, looked up by rowid.
-            stmt = text(
-                f"SELECT rowid FROM {CONTENT} WHERE rowid IN "
-                f"(SELECT value FROM json_each(:keys)) AND {flag.sql}"
+            # The window's stored exact sets (and streams, for a marked phrase) by rowid, as
+            # bytes (no decoding), tested in Python.
+            columns = "".join(
+                f", CAST(' ' || coalesce({c}, '') || ' ' AS BLOB)" for c in flag.columns
             )
-            return set(session.scalars(stmt, {"keys": json.dumps(window), **flag.params}).all())
+            stmt = text(
+                f"SELECT rowid{columns} FROM {CONTENT} "
+                "WHERE rowid IN (SELECT value FROM json_each(:keys))"
+            )
+            rows = session.execute(stmt, {"keys": json.dumps(window)}).all()
+            return {
+                row[0] for row in rows if flag.check(dict(zip(flag.columns, row[1:], strict=True)))
+            }
         # Ascending from the window's oldest key: FTS5 seeks there and stops at the end.
         # (Descending with a lower bound would search past it for the next match of a
         # sparse flag.)
