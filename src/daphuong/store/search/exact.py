@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from daphuong.domain.search import AnyOf, Clause, ParsedQuery, Phrase, Term
 
+SPACE = ord(" ")
 # The same condition in Python, over a row's columns as space-padded UTF-8 bytes.
 Check = Callable[[Mapping[str, bytes]], bool]
 
@@ -48,6 +49,27 @@ def has_marks(clause: Clause) -> bool:
     return any(t.has_marks for t in _terms(clause))
 
 
+def _has(column: str, words: list[str], prefix: bool) -> Check:
+    """Whether the padded column holds the words (a word start, or a whole word)."""
+    head = (" " + " ".join(words)).encode()
+    if prefix:
+        return lambda row: head in row[column]
+    end = len(head)
+
+    def check(row: Mapping[str, bytes]) -> bool:
+        # Searched without its closing space, the needle ends in a rarer byte than a space,
+        # which lets the substring search skip ahead; the space is checked after.
+        data = row[column]
+        at = data.find(head)
+        while at >= 0:
+            if data[at + end] == SPACE:
+                return True
+            at = data.find(head, at + 1)
+        return False
+
+    return check
+
+
 # A condition as SQL and as a Python check.
 _Both = tuple[str, Check]
 
@@ -67,10 +89,8 @@ class _Builder:
         # Columns hold space-separated tokens; padding with spaces makes word boundaries.
         needle = " " + " ".join(words) + ("" if prefix else " ")
         self.columns.add(column)
-        raw = needle.encode()
-        return (
-            f"instr(' ' || {column} || ' ', {self._bind(needle)}) > 0",
-            lambda row: raw in row[column],
+        return f"instr(' ' || {column} || ' ', {self._bind(needle)}) > 0", _has(
+            column, words, prefix
         )
 
     def spelled(self, clause: Clause) -> _Both:
