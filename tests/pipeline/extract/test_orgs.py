@@ -230,3 +230,9 @@ def test_foreign_parties_overseas_associations_and_comma_ministries(text: str, n
 def test_the_party_before_a_person_is_the_party_alone() -> None:
     assert "Đảng" in _orgs("Tổng Bí thư Đảng Tô Lâm tiếp đoàn.")
     assert not any(n.startswith("Đảng Tô") for n in _orgs("Tổng Bí thư Đảng Tô Lâm tiếp đoàn."))
+
+
+def test_every_mission_abroad_is_no_one_body() -> None:
+    found = _orgs("Các Cơ quan đại diện Việt Nam ở nước ngoài và Đại sứ quán Việt Nam tại Lào.")
+    assert "Đại sứ quán Việt Nam tại Lào" in found
+    assert not any(n.startswith("Cơ quan đại diện") for n in found)

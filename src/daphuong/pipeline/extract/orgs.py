@@ -144,6 +144,8 @@ def _generic_bare(doc: Doc, i: int, end: int) -> bool:
 
 def _headed(doc: Doc, i: int) -> list[Candidate]:
     end = headed_end(doc, i)
+    if end > i and _everywhere_abroad(doc, i, end):
+        return []
     if end > i and not _in_code(doc, i):
         cand = doc.cand(ORG, i, end, "pattern", 0.8)
         head_end, kind = doc.head_at(i)
@@ -159,6 +161,18 @@ def _headed(doc: Doc, i: int) -> list[Candidate]:
         end = extend(doc, i + 1) if doc.head_at(i + 1)[0] == i + 1 else i + 1
         return [doc.cand(ORG, i, end, "pattern", 0.7)] if end > i + 1 else []
     return []
+
+
+_ABROAD = (("ở", "nước", "ngoài"), ("tại", "nước", "ngoài"), ("tại", "các"), ("ở", "các"))
+
+
+def _everywhere_abroad(doc: Doc, i: int, end: int) -> bool:
+    """'Cơ quan đại diện Việt Nam ở nước ngoài', 'Đại sứ quán Việt Nam tại các nước': every
+    mission abroad is a class of bodies, not one body."""
+    if doc.head_at(i)[1] != "mission":
+        return False
+    keys = tuple(t.key for t in doc.tokens[end : end + 3])
+    return any(keys[: len(words)] == words for words in _ABROAD)
 
 
 def _abbreviations(doc: Doc, found: list[Candidate]) -> list[Candidate]:
