@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import sys
+import time
 from pathlib import Path
 
 from sqlalchemy import insert
@@ -149,3 +152,22 @@ def _flush(
         index.index_documents(s, prepared)  # type: ignore[attr-defined]
     for i, doc in batch:
         registry.add(i + 1, doc)
+
+
+def main(argv: list[str]) -> int:
+    """Build the bench database alone (bench.py builds it too unless given --reuse)."""
+    from benchmarks.web.bench import DEFAULT_DB
+
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.web.build")
+    parser.add_argument("--n", type=int, default=100_000, help="documents")
+    parser.add_argument("--db", type=Path, default=DEFAULT_DB)
+    args = parser.parse_args(argv)
+    args.db.parent.mkdir(parents=True, exist_ok=True)
+    began = time.perf_counter()
+    built = build(args.db, args.n)
+    print(json.dumps({**built, "seconds": round(time.perf_counter() - began)}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from daphuong.domain.access import Principal
 from daphuong.errors import InvalidInput
+from daphuong.services.curation import CurationService
 from daphuong.services.entity_views import RegistryViews
 from daphuong.services.org_gazetteer import OrgGazetteer
 from daphuong.services.profiles import ProfileService
@@ -107,3 +108,16 @@ def test_listing_captions_come_from_visible_names(db: Database, views: RegistryV
     person, _ = _world(db)
     listed = {e["id"]: e["caption"] for e in views.listing(Principal.anonymous())}
     assert listed[person] == PERSON
+
+
+def test_an_organization_counts_a_merged_person_once(db: Database, views: RegistryViews) -> None:
+    person, org = _world(db)
+    with db.transaction() as s:
+        twin = EntityRepository(s).create("PERSON", PERSON).id
+        StatementRepository(s).add(NewStatement(twin, "role", "Vụ trưởng", object_entity_id=org))
+    before = ProfileService(db, views).profile(org, SYSTEM)
+    assert before["people_total"] == 2
+    CurationService(db).merge(person, twin, SYSTEM)
+    after = ProfileService(db, views).profile(org, SYSTEM)
+    assert after["people_total"] == 1
+    assert [(p["id"], p["citations_total"]) for p in after["people"]] == [(person, SIGHTINGS + 1)]

@@ -147,14 +147,16 @@ class RegistryViews:
         facts = EntityFactsReader(session, who)
         counts = sorted(facts.name_counts(cluster, NAME_PROPS), key=lambda c: c.first_id)
         names = _names(facts, cluster, counts, limit)
-        roles = facts.of_subjects(cluster, ("role",))
+        # One read for the subject facts the page splits: roles, an event's kind, proposals.
+        own = facts.of_subjects(cluster, ("role", "kind", "same_as"))
+        roles = [r for r in own if r.prop == "role"]
         canon = entities.canonical_map(r.object_entity_id for r in roles if r.object_entity_id)
         tenures = build_tenures(roles, canon, {}, limit=limit)
         cited = [c for n in names for c in n["citations"]] + [
             c for t in tenures for c in t.citations
         ]
         attach_quotes(cited, facts.quotes(quoted_spans(cited)))
-        events, events_total = _events(entities, facts, cluster, limit)
+        events, events_total = _events(entities, facts, cluster, limit, own)
         view: dict[str, Any] = {
             "id": entity_id,
             "type": row.type,
@@ -164,7 +166,7 @@ class RegistryViews:
             "roles": [t.to_json() for t in tenures],
             "events": events,
             "events_total": events_total,
-            "proposals": _proposals(entities, facts, cluster),
+            "proposals": _proposals(entities, facts, cluster, own),
             "merges": [
                 {
                     "id": m.id,
@@ -216,10 +218,13 @@ def _names(
 
 
 def _proposals(
-    entities: EntityRepository, facts: EntityFactsReader, cluster: list[int]
+    entities: EntityRepository,
+    facts: EntityFactsReader,
+    cluster: list[int],
+    own: Sequence[AnyStatement],
 ) -> list[dict[str, Any]]:
-    """same_as proposals with this entity on either side."""
-    rows = {r.id: r for r in facts.of_subjects(cluster, ("same_as",))}
+    """same_as proposals with this entity on either side (`own`: its subject statements)."""
+    rows = {r.id: r for r in own if r.prop == "same_as"}
     rows.update((r.id, r) for r in facts.of_objects(cluster, ("same_as",)))
     ordered = [rows[i] for i in sorted(rows)]
     canon = entities.canonical_map(
@@ -239,16 +244,20 @@ def _proposals(
 
 
 def _events(
-    entities: EntityRepository, facts: EntityFactsReader, cluster: list[int], limit: int
+    entities: EntityRepository,
+    facts: EntityFactsReader,
+    cluster: list[int],
+    limit: int,
+    own: Sequence[AnyStatement],
 ) -> tuple[list[dict[str, Any]], int]:
     """Events this entity organized or chaired (the newest `limit`), or an event's own facts."""
-    if facts.of_subjects(cluster, ("kind",)):
+    if any(r.prop == "kind" for r in own):
         return [event_facts(facts.of_subjects(cluster), cluster)], 1
     links = facts.links_to(cluster, _EVENT_LINKS)
-    canon = entities.canonical_map(link.entity_id for link in links)
+    canon = entities.canonical_map(link.entity_id for link in links if link.merged)
     roles: dict[int, set[str]] = {}
     for link in links:
-        roles.setdefault(canon[link.entity_id], set()).add(link.prop)
+        roles.setdefault(canon.get(link.entity_id, link.entity_id), set()).add(link.prop)
     shown = sorted(roles)[-limit:]  # event ids grow with time: keep the newest
     clusters = entities.clusters(shown)
     rows = facts.of_subjects([m for ids in clusters.values() for m in ids])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from daphuong.domain.access import Principal
@@ -10,7 +11,7 @@ from daphuong.services.read_cache import ReadCache
 from daphuong.services.tenures import citation
 from daphuong.store.engine import Database
 from daphuong.store.registry.entities import EntityRepository
-from daphuong.store.registry.entity_facts import EntityFactsReader
+from daphuong.store.registry.entity_facts import EntityFactsReader, LinkCount
 
 # An organization lists this many people per citation shown elsewhere (100 by default).
 PEOPLE_PER_CITATION = 5
@@ -67,14 +68,12 @@ class ProfileService:
         with self.db.reader() as session:
             entities = EntityRepository(session)
             facts = EntityFactsReader(session, who)
-            links = facts.links_to(entities.cluster(org_id), ("role",))
-            canon = entities.canonical_map(link.entity_id for link in links)
-            seen: dict[tuple[int, str], list[int]] = {}  # (person, title) -> [count, last id]
-            for link in links:
-                entry = seen.setdefault((canon[link.entity_id], link.value), [0, 0])
-                entry[0] += link.count
-                entry[1] = max(entry[1], link.last_id)
-            top = sorted(seen, key=lambda k: (-seen[k][0], k))[:limit]
+            cluster = entities.cluster(org_id)
+            counted = facts.top_links(cluster, "role", limit) or _top_people(
+                entities, facts.links_to(cluster, ("role",)), limit
+            )
+            seen = {(link.entity_id, link.value): (link.count, link.last_id) for link in counted[0]}
+            top = list(seen)
             captions = {e.id: e.caption for e in entities.rows([p for p, _ in top])}
             latest = {r.id: r for r in facts.by_ids(seen[k][1] for k in top)}
             people = []
@@ -94,4 +93,19 @@ class ProfileService:
                     }
                 )
         people.sort(key=lambda p: (p["caption"], p["title"]))
-        return people, len(seen)
+        return people, counted[1]
+
+
+def _top_people(
+    entities: EntityRepository, links: Sequence[LinkCount], limit: int
+) -> tuple[list[LinkCount], int]:
+    """The `limit` most-cited (canonical person, title) pairs and how many pairs there are."""
+    canon = entities.canonical_map(link.entity_id for link in links if link.merged)
+    seen: dict[tuple[int, str], list[int]] = {}  # (person, title) -> [count, last id]
+    for link in links:
+        person = canon.get(link.entity_id, link.entity_id)
+        entry = seen.setdefault((person, link.value), [0, 0])
+        entry[0] += link.count
+        entry[1] = max(entry[1], link.last_id)
+    top = sorted(seen, key=lambda k: (-seen[k][0], k))[:limit]
+    return [LinkCount(p, "role", t, seen[(p, t)][0], seen[(p, t)][1]) for p, t in top], len(seen)

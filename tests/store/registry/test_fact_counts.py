@@ -11,7 +11,7 @@ from daphuong.services.review import ReviewService
 from daphuong.store.engine import Database
 from daphuong.store.models.registry import FactCountRow, StatementRow
 from daphuong.store.registry.entities import EntityRepository
-from daphuong.store.registry.entity_facts import EntityFactsReader
+from daphuong.store.registry.entity_facts import EntityFactsReader, LinkCount
 from daphuong.store.registry.statements import NewStatement, StatementRepository, Status
 
 ADMIN = Principal.local_system()
@@ -149,3 +149,16 @@ def test_statements_written_by_status_keep_the_counts(db: Database) -> None:
     with db.reader() as s:
         assert _kept(s) == _counted(s)
         assert not [k for k in _kept(s) if k[3] == "Trung"]
+
+
+def test_top_links_rank_in_sql_until_a_linking_entity_is_merged(db: Database) -> None:
+    org, first, second, ids = _world(db)
+    ReviewService(db).reject(ids[-1], ADMIN)  # the second person now has two sightings
+    with db.reader() as s:
+        assert EntityFactsReader(s, ANON).top_links([org], "role", 1) == (
+            [LinkCount(first, "role", "Thứ trưởng", 3, ids[-4])],
+            2,
+        )
+    CurationService(db).merge(first, second, ADMIN)
+    with db.reader() as s:
+        assert EntityFactsReader(s, ANON).top_links([org], "role", 1) is None

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Result, Select, func, select
 from sqlalchemy.orm import Session
 
 from daphuong.domain.access import Principal
 from daphuong.store.access import visible_clause
-from daphuong.store.models.registry import FactCountRow, StatementRow
+from daphuong.store.models.registry import EntityRow, FactCountRow, StatementRow
 from daphuong.store.registry.statements import StatementFacts, Status
 
 T = TypeVar("T")
+R = TypeVar("R", bound=tuple[Any, ...])
 
 
 def chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
@@ -67,6 +68,7 @@ class LinkCount:
     value: str
     count: int
     last_id: int
+    merged: bool = False  # the subject was merged into another entity: canonicalise it
 
 
 class EntityFactsReader:
@@ -75,14 +77,24 @@ class EntityFactsReader:
     def __init__(self, session: Session, who: Principal) -> None:
         self.session = session
         self.who = who
-
-    def _live(self) -> ColumnElement[bool]:
-        return (StatementRow.status != Status.REJECTED.value) & visible_clause(
-            StatementRow.visibility, StatementRow.owner_org_id, self.who
+        # Built once a reader: a page runs a dozen reads and building clauses is not free.
+        self._live_clause = (StatementRow.status != Status.REJECTED.value) & visible_clause(
+            StatementRow.visibility, StatementRow.owner_org_id, who
+        )
+        self._counted_clause = visible_clause(
+            FactCountRow.visibility, FactCountRow.owner_org_id, who
         )
 
+    def _live(self) -> ColumnElement[bool]:
+        return self._live_clause
+
+    def _rows(self, stmt: Select[R]) -> Result[R]:
+        # Core execution on the session's connection: the ORM's row handling cost more than
+        # the query itself for the thousand rows an organization page groups.
+        return self.session.connection().execute(stmt)
+
     def _facts(self, stmt: Select[tuple[object, ...]]) -> list[StatementFacts]:
-        return [StatementFacts(*row) for row in self.session.execute(stmt)]
+        return [StatementFacts(*row) for row in self._rows(stmt)]
 
     def any_about(self, ids: Sequence[int]) -> bool:
         """Whether any visible statement has one of these entities as subject or object."""
@@ -106,6 +118,8 @@ class EntityFactsReader:
         self, ids: Sequence[int], props: Sequence[str] | None = None
     ) -> list[StatementFacts]:
         """Visible statements with these subjects (and properties, if given), by id."""
+        if not ids:
+            return []
         stmt = select(*_COLUMNS).where(StatementRow.entity_id.in_(list(ids)), self._live())
         if props is not None:
             stmt = stmt.where(StatementRow.prop.in_(list(props)))
@@ -113,6 +127,8 @@ class EntityFactsReader:
 
     def of_objects(self, ids: Sequence[int], props: Sequence[str]) -> list[StatementFacts]:
         """Visible statements pointing at these entities with these properties, by id."""
+        if not ids:
+            return []
         stmt = select(*_COLUMNS).where(
             StatementRow.object_entity_id.in_(list(ids)),
             StatementRow.prop.in_(list(props)),
@@ -131,7 +147,7 @@ class EntityFactsReader:
 
     def _counted(self) -> ColumnElement[bool]:
         # The counts table holds no rejected statement: only the audience is left to check.
-        return visible_clause(FactCountRow.visibility, FactCountRow.owner_org_id, self.who)
+        return self._counted_clause
 
     def name_counts(self, ids: Sequence[int], props: Sequence[str]) -> list[NameCount]:
         """Per (property, value, origin): how many visible statements, the first and latest id."""
@@ -153,7 +169,7 @@ class EntityFactsReader:
         )
         return [
             NameCount(origin, prop, value, int(n), int(first), int(last))
-            for origin, prop, value, n, first, last in self.session.execute(stmt)
+            for origin, prop, value, n, first, last in self._rows(stmt)
         ]
 
     def links_to(self, ids: Sequence[int], props: Sequence[str]) -> list[LinkCount]:
@@ -165,7 +181,9 @@ class EntityFactsReader:
                 FactCountRow.value,
                 func.sum(FactCountRow.n),
                 func.max(FactCountRow.last_id),
+                func.max(EntityRow.merged_into_id),  # one subject a group: its merge target
             )
+            .join(EntityRow, EntityRow.id == FactCountRow.entity_id)
             .where(
                 FactCountRow.object_id.in_(list(ids)),
                 FactCountRow.prop.in_(list(props)),
@@ -174,9 +192,42 @@ class EntityFactsReader:
             .group_by(FactCountRow.entity_id, FactCountRow.prop, FactCountRow.value)
         )
         return [
-            LinkCount(int(e), prop, value, int(n), int(last))
-            for e, prop, value, n, last in self.session.execute(stmt)
+            LinkCount(int(e), prop, value, int(n), int(last), into is not None)
+            for e, prop, value, n, last, into in self._rows(stmt)
         ]
+
+    def top_links(
+        self, ids: Sequence[int], prop: str, limit: int
+    ) -> tuple[list[LinkCount], int] | None:
+        """links_to() cut in SQL to the `limit` most counted (subject, value) pairs, and how many
+        pairs there are; None if a subject was merged (counts must then add up per canonical
+        entity: use links_to). Ties go to the lower subject id, then the value."""
+        where = (FactCountRow.object_id.in_(list(ids)), FactCountRow.prop == prop, self._counted())
+        # Probed from the (few) merged entities into the counts' primary key, not the reverse.
+        merged = select(EntityRow.id).where(EntityRow.merged_into_id.is_not(None))
+        if (
+            self._rows(
+                select(FactCountRow.n).where(*where, FactCountRow.entity_id.in_(merged)).limit(1)
+            ).first()
+            is not None
+        ):
+            return None
+        n = func.sum(FactCountRow.n)
+        ranked = (
+            select(
+                FactCountRow.entity_id,
+                FactCountRow.value,
+                n,
+                func.max(FactCountRow.last_id),
+                func.count().over(),  # pairs in all, before the LIMIT
+            )
+            .where(*where)
+            .group_by(FactCountRow.entity_id, FactCountRow.value)
+            .order_by(n.desc(), FactCountRow.entity_id, FactCountRow.value)
+        )
+        rows = self._rows(ranked.limit(limit)).all()
+        top = [LinkCount(int(e), prop, value, int(c), int(last)) for e, value, c, last, _ in rows]
+        return top, int(rows[0][4]) if rows else 0
 
     def latest(self, ids: Sequence[int], prop: str, value: str, limit: int) -> list[StatementFacts]:
         """The newest visible statements of one subject cluster, property and value."""

@@ -18,6 +18,9 @@ depends_on = None
 # The group a statement counts in; no object or owner is stored as 0 so the key has no NULL
 # (NULLs never conflict in a unique key, and the upsert below relies on the conflict).
 _KEY = ("entity_id", "object_id", "prop", "value", "origin", "visibility", "owner_org_id")
+_OBJECT_INDEX = [
+    "object_id", "prop", "entity_id", "value", "visibility", "owner_org_id", "n", "last_id"
+]  # fmt: skip
 _NEW = (
     "{r}.entity_id, coalesce({r}.object_entity_id, 0), {r}.prop, {r}.value, {r}.origin, "
     "{r}.visibility, coalesce({r}.owner_org_id, 0)"
@@ -108,9 +111,8 @@ def upgrade() -> None:
         sa.Column("last_id", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint(*_KEY, name=op.f("pk_registry_fact_counts")),
     )
-    op.create_index(
-        "ix_registry_fact_counts_object_prop", "registry_fact_counts", ["object_id", "prop"]
-    )
+    # Covering, in GROUP BY order: an organization's people are read from the index alone.
+    op.create_index("ix_registry_fact_counts_object_prop", "registry_fact_counts", _OBJECT_INDEX)
     op.execute(
         f"INSERT INTO registry_fact_counts ({', '.join(_KEY)}, n, first_id, last_id) "
         f"SELECT {_NEW.format(r='s')}, count(*), min(s.id), max(s.id) "
