@@ -4,199 +4,35 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, bindparam, case, cast, func, insert, literal, text, update
+from sqlalchemy import cast, literal, text, update
 from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
 from sqlalchemy.orm import Session
 
 from daphuong.domain.access import Principal
-from daphuong.domain.search import (
-    AnyOf,
-    Clause,
-    Item,
-    ParsedQuery,
-    Phrase,
-    SearchQuery,
-    SearchResult,
-)
+from daphuong.domain.search import ParsedQuery, SearchQuery, SearchResult
 from daphuong.store.search.base import Plan, SqlSearchIndex
 from daphuong.store.search.entities import MatchSource
-from daphuong.store.search.meta import Hidden, facet_token
+from daphuong.store.search.postgres_index import (
+    META,
+    copy_rows,
+    lexeme,
+    name_streams,
+    tsvector_literal,
+)
+from daphuong.store.search.postgres_query import (
+    base_tsquery,
+    key_range,
+    match_tsquery,
+    match_where,
+    score,
+    tier_tsqueries,
+    title_tsquery,
+)
 from daphuong.store.search.prepare import IndexedDocument
-from daphuong.store.search.tables import DOCS, ENTITIES
+from daphuong.store.search.tables import ENTITIES
 from daphuong.text.analyze import Keys
-from daphuong.text.query import adjacent_runs
 
-MAX_POSITION = 16383  # PostgreSQL's limit; later positions collapse onto it
-MAX_POSITIONS_PER_LEXEME = 256  # PostgreSQL keeps at most this many
-_GAP = 2  # positions left empty between title and body (and between names) so phrases stop
-# Added per tier a row reaches; ts_rank stays far below, so tiers never interleave.
-TIER = 1000.0
-META = "~"
 _FIRST_SLICE_DOCS = 16  # the first key range read holds about 16 documents per wanted match
-
-
-def _lexeme(word: str) -> str:
-    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
-
-
-def _quote(word: str) -> str:
-    # Tokens are letters and digits: the escaping path is for anything else.
-    return _lexeme(word) if "'" in word or "\\" in word else "'" + word + "'"
-
-
-# Position strings ("12", "12A") made once: formatting them per token was most of the cost.
-_AT = {w: [f"{p}{w}" for p in range(MAX_POSITION + 1)] for w in ("", "A", "B", "C", "D")}
-
-
-def tsvector_literal(
-    streams: Sequence[tuple[Sequence[Keys], str]], meta: Sequence[str] = ()
-) -> str:
-    """A tsvector literal: each token's folded and (if different) exact key at its position.
-
-    Meta tokens (visibility, owner, facet values) go in without positions, prefixed with '~',
-    which no query word can contain (words are letters and digits only).
-    """
-    positions: dict[str, list[str]] = {}
-    pos = 1
-    for keys, weight in streams:
-        ats = _AT[weight]
-        for fold, tone in keys:
-            at = ats[pos if pos < MAX_POSITION else MAX_POSITION]
-            found = positions.get(fold)
-            if found is None:
-                positions[fold] = [at]
-            else:
-                found.append(at)
-            if tone != fold:
-                found = positions.get(tone)
-                if found is None:
-                    positions[tone] = [at]
-                else:
-                    found.append(at)
-            pos += 1
-        pos += _GAP
-    cap = MAX_POSITIONS_PER_LEXEME
-    words = [
-        f"{_quote(k)}:{','.join(v[:cap] if len(v) > cap else v)}" for k, v in positions.items()
-    ]
-    return " ".join(words + [_quote(META + m) for m in meta])
-
-
-def _clause(clause: Clause, *, exact: bool, weight: str = "") -> str:
-    terms = clause.terms if isinstance(clause, Phrase) else (clause,)
-    words = [_lexeme(t.tone if exact else t.fold) + (f":{weight}" if weight else "") for t in terms]
-    if terms[-1].prefix:
-        words[-1] += ":*" if not weight else "*"
-    return "(" + " <-> ".join(words) + ")"
-
-
-def _has_marks(clause: Clause) -> bool:
-    return any(t.has_marks for t in (clause.terms if isinstance(clause, Phrase) else (clause,)))
-
-
-def _item(item: Item) -> str:
-    if isinstance(item, AnyOf):
-        return "(" + " | ".join(_clause(c, exact=False) for c in item.options) + ")"
-    return _clause(item, exact=False)
-
-
-def match_tsquery(parsed: ParsedQuery) -> str:
-    """The tsquery that decides which rows match (folded keys only)."""
-    expr = " & ".join(_item(i) for i in parsed.required)
-    for clause in parsed.excluded:
-        # -hội typed with marks excludes hội only, not hỏi or hơi; -hoi excludes them all.
-        expr += f" & !{_clause(clause, exact=_has_marks(clause))}"
-    return expr
-
-
-def _tier_item(item: Item) -> str:
-    options = item.options if isinstance(item, AnyOf) else (item,)
-    return "(" + " | ".join(_clause(c, exact=_has_marks(c)) for c in options) + ")"
-
-
-def tier_tsqueries(parsed: ParsedQuery) -> list[str]:
-    """Queries that lift a row a tier: every typed diacritic exact; typed words adjacent."""
-    tiers: list[str] = []
-    if any(_has_marks(c) for c in parsed.positive_clauses()):
-        tiers.append(" & ".join(_tier_item(i) for i in parsed.required))
-    runs = adjacent_runs(parsed)
-    if runs:
-        tiers.append(" & ".join(_clause(Phrase(r), exact=False) for r in runs))
-    return tiers
-
-
-def _score(vector: ColumnElement[str], parsed: ParsedQuery) -> ColumnElement[float]:
-    query = cast(literal(match_tsquery(parsed)), TSQUERY)
-    score: ColumnElement[float] = func.ts_rank(vector, query)
-    for tier in tier_tsqueries(parsed):
-        lifted = vector.op("@@")(cast(literal(tier), TSQUERY))
-        score = score + case((lifted, TIER), else_=0.0)
-    return score
-
-
-def title_tsquery(parsed: ParsedQuery) -> str:
-    """Every required item occurs in the title (weight A, folded)."""
-    parts = []
-    for item in parsed.required:
-        options = item.options if isinstance(item, AnyOf) else (item,)
-        parts.append("(" + " | ".join(_clause(c, exact=False, weight="A") for c in options) + ")")
-    return " & ".join(parts)
-
-
-def _meta_any(groups: Sequence[Sequence[str]]) -> str:
-    return (
-        "(" + " | ".join("(" + " & ".join(_lexeme(META + t) for t in g) + ")" for g in groups) + ")"
-    )
-
-
-def _hidden(hidden: Hidden) -> str:
-    rules = []
-    for token, exceptions in hidden:
-        rule = _lexeme(META + token)
-        if exceptions:
-            rule += " & !" + _meta_any([(e,) for e in exceptions])
-        rules.append(f"({rule})")
-    return "!(" + " | ".join(rules) + ")"
-
-
-def base_tsquery(plan: Plan) -> str | None:
-    """Text match & visibility & facet filters as one tsquery (None: every row).
-
-    With words, visibility is NOT what the caller may not see: GIN then reads the short
-    posting lists of internal and shared documents instead of the public ones (nearly all).
-    A browse keeps the positive form, which GIN can start from.
-    """
-    parts = [f"({match_tsquery(plan.parsed)})"] if not plan.parsed.is_empty else []
-    if plan.hidden is not None and parts:
-        parts.append(_hidden(plan.hidden))
-    elif plan.visible is not None:
-        parts.append(_meta_any(plan.visible))
-    parts.extend(_meta_any([(facet_token(v),) for v in ids]) for ids in plan.facet_ids)
-    return " & ".join(parts) or None
-
-
-def _range(plan: Plan) -> str:
-    conds = ["TRUE"]
-    if plan.low is not None:
-        conds.append("sort_key >= :lo")
-    if plan.high is not None:
-        conds.append("sort_key < :hi")
-    return " AND ".join(conds)
-
-
-def _where(plan: Plan, tsquery: str | None) -> tuple[str, dict[str, object]]:
-    conds: list[str] = ["TRUE"]
-    params: dict[str, object] = {}
-    if tsquery:
-        conds.append("vector @@ CAST(:q AS tsquery)")
-        params["q"] = tsquery
-    if plan.low is not None:
-        conds.append("sort_key >= :lo")
-        params["lo"] = plan.low
-    if plan.high is not None:
-        conds.append("sort_key < :hi")
-        params["hi"] = plan.high
-    return " AND ".join(conds), params
 
 
 class PostgresSearchIndex(SqlSearchIndex):
@@ -207,18 +43,27 @@ class PostgresSearchIndex(SqlSearchIndex):
     def _insert_docs(
         self, session: Session, docs: Sequence[IndexedDocument], metas: Sequence[list[str]]
     ) -> None:
-        """Insert rows with their tsvector (text and meta lexemes) in one statement."""
-        rows = [
-            {
-                **self._doc_values(d),
-                "vector_literal": tsvector_literal(
-                    [(d.title.keys(), "A"), (d.body.keys(), "")], meta
+        """COPY the rows with their tsvector (text and meta lexemes) as a literal."""
+        columns = ("doc_id", "sort_key", "visibility", "owner_org_id", "published", "vector")
+        rows = (
+            (
+                *(self._doc_values(d)[c] for c in columns[:-1]),
+                tsvector_literal(
+                    [(d.title.fold, d.title.tone, "A"), (d.body.fold, d.body.tone, "")], meta
                 ),
-            }
+            )
             for d, meta in zip(docs, metas, strict=True)
-        ]
-        stmt = insert(DOCS).values(vector=cast(bindparam("vector_literal"), TSVECTOR))
-        session.execute(stmt, rows)
+        )
+        copy_rows(session, "search_docs", columns, rows)
+
+    def _write_facet_rows(self, session: Session, rows: list[dict[str, int]]) -> None:
+        """COPY (doc_key, value_id) rows: a batch writes about 13 per document."""
+        copy_rows(
+            session,
+            "search_facets",
+            ("doc_key", "value_id"),
+            ((r["doc_key"], r["value_id"]) for r in rows),
+        )
 
     def _write_text(
         self, session: Session, docs: Sequence[IndexedDocument], metas: Sequence[list[str]]
@@ -236,7 +81,7 @@ class PostgresSearchIndex(SqlSearchIndex):
             ),
             {
                 "old": [META + t for t in old],
-                "new": " ".join(_lexeme(META + t) for t in new),
+                "new": " ".join(lexeme(META + t) for t in new),
                 "k": key,
             },
         )
@@ -261,12 +106,14 @@ class PostgresSearchIndex(SqlSearchIndex):
         match; inside a key range the planner ANDs the GIN and B-tree bitmaps and visits
         the range's matches only. A browse (no words) reads the key index backwards.
         """
-        where, params = _where(plan, base_tsquery(plan))
+        where, params = match_where(plan, base_tsquery(plan))
         stmt = text(
             f"SELECT sort_key FROM search_docs WHERE {where} AND sort_key >= :from "
             "ORDER BY sort_key DESC LIMIT :n"
         )
-        bounds = text(f"SELECT min(sort_key), max(sort_key) FROM search_docs WHERE {_range(plan)}")
+        bounds = text(
+            f"SELECT min(sort_key), max(sort_key) FROM search_docs WHERE {key_range(plan)}"
+        )
         low, high = session.execute(bounds, params).one()
         if low is None:
             return []
@@ -323,7 +170,7 @@ class PostgresSearchIndex(SqlSearchIndex):
         return sets
 
     def _count(self, session: Session, plan: Plan) -> int:
-        where, params = _where(plan, base_tsquery(plan))
+        where, params = match_where(plan, base_tsquery(plan))
         return int(
             session.scalar(text(f"SELECT count(*) FROM search_docs WHERE {where}"), params) or 0
         )
@@ -345,7 +192,7 @@ class PostgresSearchIndex(SqlSearchIndex):
     def _write_entity_text(
         self, session: Session, entity_id: int, names: Sequence[list[Keys]]
     ) -> None:
-        vector = tsvector_literal([(n, "") for n in names])
+        vector = tsvector_literal(name_streams(names))
         session.execute(
             update(ENTITIES)
             .where(ENTITIES.c.entity_id == entity_id)
@@ -358,4 +205,4 @@ class PostgresSearchIndex(SqlSearchIndex):
     def _match_entities(self, parsed: ParsedQuery) -> MatchSource:
         query = cast(literal(match_tsquery(parsed)), TSQUERY)
         where = ENTITIES.c.vector.op("@@")(query)
-        return MatchSource(ENTITIES, where, _score(ENTITIES.c.vector, parsed))
+        return MatchSource(ENTITIES, where, score(ENTITIES.c.vector, parsed))

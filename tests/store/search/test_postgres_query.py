@@ -1,31 +1,17 @@
-"""tsvector literals and tsqueries built for PostgreSQL (pure string building)."""
+"""tsqueries built for PostgreSQL (pure string building)."""
 
 from __future__ import annotations
 
 from daphuong.domain.access import Principal, Role
 from daphuong.store.search.base import Plan
 from daphuong.store.search.meta import hidden_tokens, visible_tokens
-from daphuong.store.search.postgres import (
-    MAX_POSITIONS_PER_LEXEME,
+from daphuong.store.search.postgres_query import (
     base_tsquery,
     match_tsquery,
     tier_tsqueries,
     title_tsquery,
-    tsvector_literal,
 )
-from daphuong.text.analyze import token_keys
 from daphuong.text.query import parse_query
-
-
-def test_folded_and_exact_lexemes_share_positions() -> None:
-    literal = tsvector_literal([(token_keys("Hoà"), "A"), (token_keys("hoa đường"), "")])
-    lexemes = dict(part.split(":", 1) for part in literal.split(" "))
-    assert lexemes == {"'hoa'": "1A,4", "'hòa'": "1A", "'duong'": "5", "'đường'": "5"}
-
-
-def test_positions_per_lexeme_are_capped() -> None:
-    literal = tsvector_literal([(token_keys("a " * 400), "")])
-    assert literal.count(",") == MAX_POSITIONS_PER_LEXEME - 1
 
 
 def test_match_and_tier_queries() -> None:
@@ -40,8 +26,6 @@ def test_match_and_tier_queries() -> None:
 
 
 def test_meta_lexemes_cannot_be_spelled_by_a_query() -> None:
-    literal = tsvector_literal([(token_keys("vpublic"), "")], ["vpublic", "f3"])
-    assert literal == "'vpublic':1 '~vpublic' '~f3'"
     viewer = Principal(user_id=1, org_id=4, role=Role.VIEWER)
     plan = Plan(parse_query("vpublic"), visible_tokens(viewer), ((3,),))
     assert base_tsquery(plan) == "(('vpublic')) & (('~vpublic') | ('~o4')) & (('~f3'))"
