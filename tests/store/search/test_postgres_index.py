@@ -49,7 +49,7 @@ def test_postgres_merges_caps_and_clamps_positions(pg_db: Database) -> None:
     words = ["y"] * (MAX_POSITION + 5) + ["x"]
     far = tsvector_literal([(words, words, "")])
     with pg_db.reader() as s:
-        rows: dict[str, list[int]] = dict(
+        result = (
             s.execute(
                 text(
                     "SELECT lexeme, positions FROM unnest(CAST(:v AS tsvector)) "
@@ -57,8 +57,11 @@ def test_postgres_merges_caps_and_clamps_positions(pg_db: Database) -> None:
                     "WHERE lexeme = 'x'"
                 ),
                 {"v": many, "f": far},
-            ).tuples()
+            )
+            .tuples()
+            .all()
         )
+    rows: dict[str, list[int]] = dict(result)
     assert len(rows["a"]) == len(rows["á"]) == MAX_POSITIONS_PER_LEXEME
     assert rows["a"][:3] == [1, 2, 3]
     assert rows["z"] == [403]  # after the gap
