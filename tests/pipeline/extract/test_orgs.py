@@ -236,3 +236,8 @@ def test_every_mission_abroad_is_no_one_body() -> None:
     found = _orgs("Các Cơ quan đại diện Việt Nam ở nước ngoài và Đại sứ quán Việt Nam tại Lào.")
     assert "Đại sứ quán Việt Nam tại Lào" in found
     assert not any(n.startswith("Cơ quan đại diện") for n in found)
+
+
+def test_a_national_body_goes_on_with_its_country() -> None:
+    found = _orgs("Chính phủ Pháp và Quốc hội Hàn Quốc chúc mừng; Thủ tướng Chính phủ phát biểu.")
+    assert {"Chính phủ Pháp", "Quốc hội Hàn Quốc", "Chính phủ"} <= found

@@ -34,7 +34,7 @@ def find(doc: Doc) -> list[Candidate]:
         named = label == "ORG" and not legal.names_document(doc, i) and not _in_code(doc, i)
         named = named and not (not toks[i].is_cap and i > 0 and doc.head_at(i - 1)[0] > i)
         if named and not (i > 0 and toks[i - 1].key == "phi") and not doc.stop_at(end - 1):
-            cand = doc.cand(ORG, i, end, "gazetteer", 0.95)
+            cand = doc.cand(ORG, i, _of_country(doc, i, end), "gazetteer", 0.95)
             head_end, kind = doc.head_at(i)
             cand.parent = kind not in _NO_CHILDREN or _named_body(doc, kind, head_end)
             out.append(cand)
@@ -44,6 +44,23 @@ def find(doc: Doc) -> list[Candidate]:
     out.extend(_outlets(doc))
     out.extend(_domains(doc))
     return out
+
+
+# A state body every country has: its name goes on with the country ('Chính phủ Pháp').
+_NATIONAL = frozenset(
+    {("chính", "phủ"), ("quốc", "hội"), ("văn", "phòng", "tổng", "thống"), ("nội", "các")}
+)
+
+
+def _of_country(doc: Doc, i: int, end: int) -> int:
+    """'Chính phủ Pháp', 'Quốc hội Hàn Quốc': the country right after a national body."""
+    toks = doc.tokens
+    if tuple(t.key for t in toks[i:end]) not in _NATIONAL or end >= len(toks):
+        return end
+    if toks[end].newline_before or not toks[end].is_cap:
+        return end
+    loc_end, label = doc.name_at(end)
+    return loc_end if label == "LOC" else end
 
 
 def _in_code(doc: Doc, i: int) -> bool:
