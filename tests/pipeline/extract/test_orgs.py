@@ -241,3 +241,8 @@ def test_every_mission_abroad_is_no_one_body() -> None:
 def test_a_national_body_goes_on_with_its_country() -> None:
     found = _orgs("Chính phủ Pháp và Quốc hội Hàn Quốc chúc mừng; Thủ tướng Chính phủ phát biểu.")
     assert {"Chính phủ Pháp", "Quốc hội Hàn Quốc", "Chính phủ"} <= found
+
+
+def test_a_chamber_or_office_is_headed_by_phong() -> None:
+    assert "Phòng Thương mại Hoa Kỳ" in _orgs("Đại diện Phòng Thương mại Hoa Kỳ phát biểu.")
+    assert _orgs("Phòng chống dịch là ưu tiên.") == set()
