@@ -121,3 +121,15 @@ def test_an_organization_counts_a_merged_person_once(db: Database, views: Regist
     after = ProfileService(db, views).profile(org, SYSTEM)
     assert after["people_total"] == 1
     assert [(p["id"], p["citations_total"]) for p in after["people"]] == [(person, SIGHTINGS + 1)]
+
+
+def test_a_same_as_proposal_shows_on_both_entities(db: Database, views: RegistryViews) -> None:
+    person, _ = _world(db)
+    with db.transaction() as s:
+        twin = EntityRepository(s).create("PERSON", PERSON).id
+        new = NewStatement(twin, "same_as", PERSON, object_entity_id=person, confidence=0.7)
+        StatementRepository(s).add(new)
+        StatementRepository(s).add(NewStatement(twin, "name", PERSON))
+    for entity in (person, twin):
+        [proposal] = views.show(entity, SYSTEM)["proposals"]
+        assert (proposal["subject"], proposal["same_as"]) == (twin, person)

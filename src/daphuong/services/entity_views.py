@@ -22,7 +22,7 @@ from daphuong.services.tenures import (
 from daphuong.store.engine import Database
 from daphuong.store.registry.aliases import AliasRepository
 from daphuong.store.registry.entities import EntityRepository
-from daphuong.store.registry.entity_facts import EntityFactsReader, NameCount
+from daphuong.store.registry.entity_facts import EntityFactsReader, LinkCount, NameCount
 from daphuong.store.registry.merges import MergeRepository
 from daphuong.store.registry.statements import NAME_PROPS, AnyStatement, Status
 
@@ -156,7 +156,9 @@ class RegistryViews:
             c for t in tenures for c in t.citations
         ]
         attach_quotes(cited, facts.quotes(quoted_spans(cited)))
-        events, events_total = _events(entities, facts, cluster, limit, own)
+        # One read of what points here: event roles, and whether any same_as proposal does.
+        pointing = facts.links_to(cluster, (*_EVENT_LINKS, "same_as"))
+        events, events_total = _events(entities, facts, cluster, limit, own, pointing)
         view: dict[str, Any] = {
             "id": entity_id,
             "type": row.type,
@@ -166,7 +168,7 @@ class RegistryViews:
             "roles": [t.to_json() for t in tenures],
             "events": events,
             "events_total": events_total,
-            "proposals": _proposals(entities, facts, cluster, own),
+            "proposals": _proposals(entities, facts, cluster, own, pointing),
             "merges": [
                 {
                     "id": m.id,
@@ -222,10 +224,12 @@ def _proposals(
     facts: EntityFactsReader,
     cluster: list[int],
     own: Sequence[AnyStatement],
+    pointing: Sequence[LinkCount],
 ) -> list[dict[str, Any]]:
     """same_as proposals with this entity on either side (`own`: its subject statements)."""
     rows = {r.id: r for r in own if r.prop == "same_as"}
-    rows.update((r.id, r) for r in facts.of_objects(cluster, ("same_as",)))
+    if any(link.prop == "same_as" for link in pointing):
+        rows.update((r.id, r) for r in facts.of_objects(cluster, ("same_as",)))
     ordered = [rows[i] for i in sorted(rows)]
     canon = entities.canonical_map(
         {r.entity_id for r in ordered} | {r.object_entity_id for r in ordered if r.object_entity_id}
@@ -249,11 +253,12 @@ def _events(
     cluster: list[int],
     limit: int,
     own: Sequence[AnyStatement],
+    pointing: Sequence[LinkCount],
 ) -> tuple[list[dict[str, Any]], int]:
     """Events this entity organized or chaired (the newest `limit`), or an event's own facts."""
     if any(r.prop == "kind" for r in own):
         return [event_facts(facts.of_subjects(cluster), cluster)], 1
-    links = facts.links_to(cluster, _EVENT_LINKS)
+    links = [link for link in pointing if link.prop in _EVENT_LINKS]
     canon = entities.canonical_map(link.entity_id for link in links if link.merged)
     roles: dict[int, set[str]] = {}
     for link in links:
