@@ -100,14 +100,21 @@ def facet_entries(
 
 def prepare_document(row: DocumentRow, extraction: ExtractionResult | None) -> IndexedDocument:
     """The index entry for a stored version: title and body tokens (no clutter) and facets."""
-    offsets = OffsetsMap.from_json(json.loads(row.offsets_json))
     clutter = [Segment(s, e, k) for s, e, k in json.loads(row.clutter_json or "[]")]
+    # Offsets only place clutter; most documents have none, and the map can be long.
+    body = (
+        body_streams(
+            row.normalized_text, OffsetsMap.from_json(json.loads(row.offsets_json)), clutter
+        )
+        if clutter
+        else token_streams(row.normalized_text)
+    )
     return IndexedDocument(
         doc_id=row.id,
         visibility=row.visibility,
         owner_org_id=row.owner_org_id,
         published=row.published,
         title=token_streams(normalize(row.title).text if row.title else ""),
-        body=body_streams(row.normalized_text, offsets, clutter),
+        body=body,
         facets=facet_entries(extraction, row.outlet, row.published),
     )
