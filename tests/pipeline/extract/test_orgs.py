@@ -246,3 +246,8 @@ def test_a_national_body_goes_on_with_its_country() -> None:
 def test_a_chamber_or_office_is_headed_by_phong() -> None:
     assert "Phòng Thương mại Hoa Kỳ" in _orgs("Đại diện Phòng Thương mại Hoa Kỳ phát biểu.")
     assert _orgs("Phòng chống dịch là ưu tiên.") == set()
+
+
+def test_the_party_before_another_name_is_the_party_alone() -> None:
+    found = _orgs("Quan hệ giữa hai Đảng Việt Nam – Lào; Đảng Nhà nước và nhân dân.")
+    assert not any(n.startswith("Đảng ") for n in found)

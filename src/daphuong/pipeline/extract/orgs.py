@@ -108,11 +108,21 @@ def _may_open(doc: Doc, i: int, head_end: int, kind: str) -> bool:
     nxt = toks[head_end] if head_end < len(toks) else None
     if nxt is not None and (nxt.key in _TITLE_TAILS or (toks[i].key, nxt.key) in _OTHER_WORDS):
         return False  # 'Bộ trưởng', 'Hội viên': a title, not a body; 'Sở dĩ': 'because'
-    if doc.title_at(i) > head_end or (kind == "titled" and doc.in_title(i)):
+    titled = kind == "titled" and doc.in_title(i)
+    if doc.title_at(i) > head_end or titled or _party_then_name(doc, i, head_end):
         return False
     if kind == "common" and (_after_head(doc, i) or _acronym_only(doc, head_end)):
         return False  # 'Vụ Tổ chức Cán bộ'; 'Tổ chức GPI' is the body 'GPI'
     return kind not in ("media", "capnext", "titled", "common") or (nxt is not None and nxt.is_cap)
+
+
+def _party_then_name(doc: Doc, i: int, k: int) -> bool:
+    """'Đảng Nhà nước', 'Đảng Việt Nam – Lào': the Party, then another name (not a party's
+    own name such as 'Đảng Bảo thủ')."""
+    toks = doc.tokens
+    if toks[i].key != "đảng" or k >= len(toks):
+        return False
+    return toks[k].key == "nhà" or doc.name_at(k)[0] > k
 
 
 def _after_head(doc: Doc, i: int) -> bool:
