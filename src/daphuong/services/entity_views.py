@@ -40,18 +40,23 @@ def parse_day(value: str) -> dt.date:
         raise InvalidInput(f"not a date (YYYY-MM-DD): {value!r}") from exc
 
 
-def resolve(session: Session, ref: str | int, who: Principal) -> list[int]:
-    """Canonical ids matching an id or a name, most-attested first."""
+def resolve(
+    session: Session, ref: str | int, who: Principal, clusters: dict[int, list[int]] | None = None
+) -> list[int]:
+    """Canonical ids matching an id or a name, most-attested first; `clusters` gets theirs."""
     entities = EntityRepository(session)
+    clusters = {} if clusters is None else clusters
     if isinstance(ref, int) or str(ref).isdigit():
         row = entities.get(int(ref))
         found = {entities.canonical(row.id)} if row is not None else set()
     else:
         found = {entities.canonical(i) for i in AliasRepository(session).visible_named(ref, who)}
     facts = EntityFactsReader(session, who)
+    for i in found:
+        clusters[i] = entities.cluster(i)
     if len(found) <= 1:  # nothing to rank: only ask whether anything is visible
-        return [i for i in found if facts.any_about(entities.cluster(i))]
-    weight = {i: facts.count_about(entities.cluster(i)) for i in found}
+        return [i for i in found if facts.any_about(clusters[i])]
+    weight = {i: facts.count_about(clusters[i]) for i in found}
     return sorted((i for i in found if weight[i]), key=lambda i: (-weight[i], i))
 
 
@@ -108,10 +113,11 @@ class RegistryViews:
         if not 1 <= limit <= MAX_LIMIT:
             raise InvalidInput(f"limit must be between 1 and {MAX_LIMIT}")
         with self.db.reader() as session:
-            found = resolve(session, ref, who)
+            clusters: dict[int, list[int]] = {}
+            found = resolve(session, ref, who, clusters)
             if not found:
                 raise NotFound(f"no entity {ref!r}")
-            view = self._view(session, found[0], who, limit)
+            view = self._view(session, found[0], clusters[found[0]], who, limit)
             view["also_named"] = found[1:]
             if on is not None:
                 view["on"] = {"date": on.isoformat(), "roles": held_on(view.pop("_tenures"), on)}
@@ -139,9 +145,11 @@ class RegistryViews:
                 for i in ids
             ]
 
-    def _view(self, session: Session, entity_id: int, who: Principal, limit: int) -> dict[str, Any]:
+    def _view(
+        self, session: Session, entity_id: int, cluster: list[int], who: Principal, limit: int
+    ) -> dict[str, Any]:
+        """The page of a canonical entity; `cluster`: it and every entity merged into it."""
         entities = EntityRepository(session)
-        cluster = entities.cluster(entity_id)
         row = entities.get(entity_id)
         assert row is not None  # resolve() returned it
         facts = EntityFactsReader(session, who)
