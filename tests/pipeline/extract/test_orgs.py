@@ -251,3 +251,12 @@ def test_a_chamber_or_office_is_headed_by_phong() -> None:
 def test_the_party_before_another_name_is_the_party_alone() -> None:
     found = _orgs("Quan hệ giữa hai Đảng Việt Nam – Lào; Đảng Nhà nước và nhân dân.")
     assert not any(n.startswith("Đảng ") for n in found)
+
+
+def test_a_verb_and_a_document_end_an_elliptical_name() -> None:
+    found = _orgs("Liên hiệp triển khai Kế hoạch số 220/KH-UBND của UBND tỉnh.")
+    assert not any("Kế hoạch" in n for n in found)
+
+
+def test_a_plural_before_a_lower_case_name_is_a_kind_of_body() -> None:
+    assert "Hội hữu nghị thành viên" not in _orgs("cùng các Hội hữu nghị thành viên tham dự")

@@ -75,7 +75,7 @@ def headed_end(doc: Doc, i: int) -> int:
     head_end, kind = doc.head_at(i)
     if head_end <= i or not _may_open(doc, i, head_end, kind):
         return i
-    end = extend(doc, head_end, Extent(mission=kind == "mission"))
+    end = _before_document(doc, head_end, extend(doc, head_end, Extent(mission=kind == "mission")))
     if end > head_end and not _evidenced(doc, head_end, end):
         end = head_end  # 'Quỹ sẵn sàng', 'Hội triển khai': a verb after an elliptical name
     if end == head_end and (kind not in _ALONE or _generic_bare(doc, i, head_end)):
@@ -83,6 +83,15 @@ def headed_end(doc: Doc, i: int) -> int:
     if doc.name_at(i) == (end, "LOC"):
         return i  # 'Đài Loan' is a place, though 'Đài' heads a broadcaster's name
     return _year_tail(doc, i, end)
+
+
+def _before_document(doc: Doc, k: int, end: int) -> int:
+    """'Liên hiệp triển khai Kế hoạch số …': a verb and a document's type end the name."""
+    toks = doc.tokens
+    for n in range(k + 1, end):
+        if doc.lower_like(n - 1) and toks[n].is_cap and doc.gaz.legal_types.match(toks, n)[0] > n:
+            return n
+    return end
 
 
 def _year_tail(doc: Doc, i: int, end: int) -> int:
@@ -179,6 +188,8 @@ def _headed(doc: Doc, i: int) -> list[Candidate]:
         cand.generic = kind != "body" and not any(
             t.is_cap or t.is_digit for t in doc.tokens[head_end:end]
         )
+        if cand.generic and end > head_end and i > 0 and doc.tokens[i - 1].key in _PLURAL:
+            return []  # 'các Hội hữu nghị thành viên': a kind of body, not one
         cand.parent = kind not in _NO_CHILDREN or _named_body(doc, kind, head_end)
         return [cand]
     toks = doc.tokens
