@@ -74,3 +74,9 @@ def test_after_name_skips_the_quoted_title_and_its_colon() -> None:
     doc = _doc(text, ORG=["Trường C"])
     after = doc.after_name(0, 2, len(doc.tokens))
     assert doc.tokens[after].text == "do"
+
+
+def test_a_sentence_opened_by_a_relative_time_and_its_bracketed_day_is_date_initial() -> None:
+    assert _doc("Sáng nay (14/5), Bộ họp.", DATE=["14/5"]).date_initial(0)
+    assert _doc("Chiều qua (ngày 13/5), Bộ họp.", DATE=["13/5"]).date_initial(0)
+    assert not _doc("Bộ họp (14/5) về dự án.", DATE=["14/5"]).date_initial(0)

@@ -49,3 +49,14 @@ def test_line_length_counts_the_tokens_of_one_line() -> None:
     doc = _doc("Thứ Hai, 4/3/2024\nSáng 4/3, đoàn đại biểu tỉnh Huế đến thăm và làm việc.")
     assert doc.line_length(0) == doc.line_length(3) == 8  # Thứ Hai , 4 / 3 / 2024
     assert doc.line_length(len(doc.tokens) - 1) > 10
+
+
+def test_a_bracketed_day_after_a_relative_time_is_a_date_of_the_sentence() -> None:
+    for text, day in [
+        ("Sáng nay (14/5), Bộ họp.", "14/5"),
+        ("Hôm qua (ngày 13/5), Bộ họp.", "13/5"),
+    ]:
+        doc = _doc(text, DATE=[day])
+        assert [m.text for _, _, m in doc.dates_in(0, len(doc.tokens))] == [day]
+    doc = _doc("Bộ họp (14/5) về dự án.", DATE=["14/5"])
+    assert doc.dates_in(0, len(doc.tokens)) == []

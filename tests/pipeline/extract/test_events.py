@@ -586,3 +586,9 @@ def test_organizers_after_do_past_a_quoted_title_with_a_colon() -> None:
     text = "Ngày 5/6, Hội thảo quốc tế “Việt Nam: 50 năm hợp tác” do Trường A tổ chức đã diễn ra."
     events = _events(text, DATE=["5/6"], ORG=["Trường A"], EVENT=["Việt Nam: 50 năm hợp tác"])
     assert [e["organizers"] for e in events] == [["Trường A"]]
+
+
+def test_a_bracketed_day_after_sang_nay_dates_the_event() -> None:
+    text = "Sáng nay (14/5), tại Hà Nội, Học viện A tổ chức hội thảo về kinh tế biển."
+    events = _events(text, DATE=["14/5"], ORG=["Học viện A"], LOCATION=["Hà Nội"])
+    assert [(e["kind"], e["date"]) for e in events] == [("hội thảo", "--05-14")]

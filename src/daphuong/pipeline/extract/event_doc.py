@@ -131,6 +131,8 @@ class EventDoc(DocIndex):
         i = self._skip_lead(first, stop)
         while i < stop and self.tokens[i].key in _TIME_WORDS:
             i += 1
+        if i + 2 < stop and self.tokens[i].key in ("nay", "qua"):  # 'Sáng nay (14/5),'
+            i += 3 if self.tokens[i + 2].key == "ngày" else 2
         return bool(self.dates_in(i, i + 1))
 
     def orgs_in(self, first: int, stop: int, *, subject: bool) -> list[str]:

@@ -29,6 +29,8 @@ _SUBJECT_WORDS = frozenset({"đoàn", "ông", "bà", "ngài"})
 _GROUPS = frozenset({"đoàn", "lượt", "chuyến", "cuộc", "buổi", "hoạt"})
 _NESTING = (EntityType.ORG, EntityType.LEGAL_DOC, EntityType.EVENT)
 _SUBJECT_TYPES = (EntityType.PERSON, EntityType.ORG, EntityType.LOCATION)
+# Words before a bracketed day: 'Sáng nay (14/5)', 'Chiều qua (13/5)', 'hôm qua (ngày 13/5)'.
+_RELATIVE_TIMES = frozenset({"nay", "qua", "mai"})
 _NEAR = 60  # how far back an EVENT mention may start and still cover a word
 
 
@@ -173,8 +175,18 @@ class DocIndex:
         return self._clauses[i] if i < len(self._clauses) else (first, first)
 
     def dates_in(self, first: int, stop: int) -> list[tuple[int, int, Mention]]:
-        """DATE mentions in tokens[first:stop], outside brackets."""
-        return [x for x in self._of_type(EntityType.DATE, first, stop) if not self._depth[x[0]]]
+        """DATE mentions in tokens[first:stop], outside brackets unless they give the day of a
+        relative time ('Sáng nay (14/5)', 'hôm qua (ngày 13/5)')."""
+        found = self._of_type(EntityType.DATE, first, stop)
+        return [x for x in found if not self._depth[x[0]] or self.time_bracket(x[0]) < x[0]]
+
+    def time_bracket(self, f: int) -> int:
+        """Index of the '(' that opens the day of a relative time before token f, else f."""
+        toks = self.tokens
+        k = f - 1 if f > 0 and toks[f - 1].key == "ngày" else f
+        if k < 2 or toks[k - 1].text != "(" or toks[k - 2].key not in _RELATIVE_TIMES:
+            return f
+        return k - 1
 
     def _same_day_at(self, i: int) -> bool:
         toks = self.tokens
