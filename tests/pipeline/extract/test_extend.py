@@ -36,3 +36,7 @@ def test_missions_continue_with_their_place() -> None:
 def test_a_local_body_runs_through_a_district_no_list_holds() -> None:
     assert _run("Chủ tịch UBND huyện Mường Tè tiếp đoàn", 3) == "huyện Mường Tè"
     assert _run("Chủ tịch UBND huyện Nguyễn Văn An tiếp đoàn", 3) == "huyện"
+
+
+def test_a_run_of_foreign_words_continues_a_name() -> None:
+    assert _run("Tổ chức Good Neighbors International tài trợ", 2) == "Good Neighbors International"

@@ -103,7 +103,13 @@ def _capital(doc: Doc, j: int, rule: Extent) -> int:
     if tok.is_upper or is_vietnamese_syllable(tok.text) or rule.event:
         return j + 1
     after_head = any(doc.head_at(k)[0] == j for k in range(max(0, j - 3), j))
-    return j + 1 if after_head and tok.text.isalpha() else j  # 'Đại học Harvard', 'Quỹ Ford'
+    # 'Đại học Harvard', 'Quỹ Ford'; 'Tổ chức Good Neighbors International': a foreign run
+    after_head = after_head or _foreign(doc.tokens[j - 1].text)
+    return j + 1 if after_head and tok.text.isalpha() else j
+
+
+def _foreign(text: str) -> bool:
+    return text.isalpha() and text[:1].isupper() and not is_vietnamese_syllable(text)
 
 
 def _title_ends(doc: Doc, j: int) -> bool:
