@@ -592,3 +592,17 @@ def test_a_bracketed_day_after_sang_nay_dates_the_event() -> None:
     text = "Sáng nay (14/5), tại Hà Nội, Học viện A tổ chức hội thảo về kinh tế biển."
     events = _events(text, DATE=["14/5"], ORG=["Học viện A"], LOCATION=["Hà Nội"])
     assert [(e["kind"], e["date"]) for e in events] == [("hội thảo", "--05-14")]
+
+
+def test_a_visit_named_in_an_opening_adverbial_frames_the_meeting_reported_after_it() -> None:
+    text = (
+        "Chiều 13/5, Chủ tịch nước kết thúc chuyến thăm Lào từ ngày 11 đến 13/5. Trong chuyến"
+        " thăm, Chủ tịch nước đã hội đàm với Tổng Bí thư Lào Thongloun Sisoulith."
+    )
+    events = _events(
+        text,
+        DATE=["13/5", "11 đến 13/5"],
+        LOCATION=["Lào"],
+        PERSON=["Thongloun Sisoulith"],
+    )
+    assert [e["kind"] for e in events] == ["chuyến thăm", "cuộc gặp"]

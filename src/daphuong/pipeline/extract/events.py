@@ -64,7 +64,8 @@ class EventFinder:
                 self.book.frame(trig, first)
             elif verdict == "ref":
                 self.book.reference(trig, first, stop)
-                referenced = True
+                # 'Trong chuyến thăm, X đã hội đàm …': an opening adverbial's reference frames
+                referenced = referenced or trig.first >= doc.main_clause_start(first, stop)
         if not triggers and not headline and self._dated_report(first, stop, cues):
             self.book.create(
                 Trigger(first, first, "khác", NAMED), first, stop, cues, headline=False
