@@ -260,3 +260,9 @@ def test_a_verb_and_a_document_end_an_elliptical_name() -> None:
 
 def test_a_plural_before_a_lower_case_name_is_a_kind_of_body() -> None:
     assert "Hội hữu nghị thành viên" not in _orgs("cùng các Hội hữu nghị thành viên tham dự")
+
+
+def test_a_known_name_ends_before_the_verb_of_a_document() -> None:
+    found = _orgs("Bộ Ngoại giao triển khai Chương trình hành động của Chính phủ.")
+    assert "Bộ Ngoại giao" in found
+    assert not any("triển khai" in n for n in found)

@@ -75,7 +75,9 @@ def headed_end(doc: Doc, i: int) -> int:
     head_end, kind = doc.head_at(i)
     if head_end <= i or not _may_open(doc, i, head_end, kind):
         return i
-    end = _before_document(doc, head_end, extend(doc, head_end, Extent(mission=kind == "mission")))
+    end = _before_document(
+        doc, i, head_end, extend(doc, head_end, Extent(mission=kind == "mission"))
+    )
     if end > head_end and not _evidenced(doc, head_end, end):
         end = head_end  # 'Quỹ sẵn sàng', 'Hội triển khai': a verb after an elliptical name
     if end == head_end and (kind not in _ALONE or _generic_bare(doc, i, head_end)):
@@ -85,12 +87,16 @@ def headed_end(doc: Doc, i: int) -> int:
     return _year_tail(doc, i, end)
 
 
-def _before_document(doc: Doc, k: int, end: int) -> int:
-    """'Liên hiệp triển khai Kế hoạch số …': a verb and a document's type end the name."""
+def _before_document(doc: Doc, i: int, k: int, end: int) -> int:
+    """'Liên hiệp triển khai Kế hoạch số …', 'Bộ Ngoại giao triển khai Chương trình …': a verb
+    and a document's type end the name, before the verb (not inside a known name)."""
     toks = doc.tokens
     for n in range(k + 1, end):
         if doc.lower_like(n - 1) and toks[n].is_cap and doc.gaz.legal_types.match(toks, n)[0] > n:
-            return n
+            cut, floor = n, max(k, doc.name_at(i)[0])
+            while cut > floor and doc.lower_like(cut - 1):
+                cut -= 1
+            return cut
     return end
 
 
