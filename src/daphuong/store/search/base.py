@@ -13,7 +13,13 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from daphuong.domain.access import Principal
-from daphuong.domain.search import EntityHit, ParsedQuery, SearchQuery, SearchResult
+from daphuong.domain.search import (
+    EntityHit,
+    FacetValue,
+    ParsedQuery,
+    SearchQuery,
+    SearchResult,
+)
 from daphuong.store.search import facets as facet_store
 from daphuong.store.search.entities import EntityQuickFind
 from daphuong.store.search.meta import (
@@ -247,10 +253,16 @@ class SqlSearchIndex(EntityQuickFind, SearchIndex):
             total=total, facets_estimated=total > len(window), total_estimated=estimated
         )
         scale = total / len(window) if window else 1.0
-        result.facets = facet_store.count(session, window, query.facet_size, scale)
+        result.facets = self._facet_counts(session, window, query.facet_size, scale)
         page = self._page(session, plan, window, query.offset + query.limit)
         result.hits = page_hits(session, page[query.offset :], query)
         return result
+
+    def _facet_counts(
+        self, session: Session, keys: list[int], size: int, scale: float
+    ) -> dict[str, list[FacetValue]]:
+        """Top values per facet over these documents, counts multiplied by `scale`."""
+        return facet_store.count(session, keys, size, scale)
 
     def _estimate_total(self, session: Session, plan: Plan, window: list[int]) -> int:
         """Matches in the window's key span, extrapolated by documents: window × all / span.

@@ -140,6 +140,13 @@ def count(
             counts, counts.c.value_id == VALUES.c.id
         )
     ).all()
+    return top_values([(f, k, label, int(n)) for f, k, label, n in rows], size, scale)
+
+
+def top_values(
+    rows: Iterable[tuple[str, str, str, int]], size: int, scale: float = 1.0
+) -> dict[str, list[FacetValue]]:
+    """Top `size` of (facet, key, label, count) rows per facet; counts multiplied by `scale`."""
     grouped: dict[str, list[tuple[int, str, str]]] = {}
     for facet, key, label, n in rows:
         grouped.setdefault(facet, []).append((-int(n), label, key))
