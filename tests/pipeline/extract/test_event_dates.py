@@ -12,6 +12,7 @@ from daphuong.pipeline.extract.event_dates import (
     parse_day_month,
     resolve_year,
     sentence_years,
+    single_day,
 )
 
 
@@ -72,3 +73,22 @@ def test_a_full_date_range_gives_its_first_day() -> None:
     assert parse_day_month("14-15/11/2023") == (14, 11, 2023)
     assert parse_day_month("14 – 15/11/2023") == (14, 11, 2023)
     assert parse_day_month("23-11-2023") == (23, 11, 2023)
+
+
+def test_single_day_excludes_both_ends_of_a_range() -> None:
+    text = "Kỳ họp diễn ra từ ngày 24/2 đến 4/4; ngày 4/3 có phiên chất vấn, 10-11/7 có hội nghị."
+
+    def day(written: str) -> bool:
+        start = text.index(written)
+        return single_day(text, start, start + len(written), written, None)
+
+    assert not day("24/2")
+    assert not day("4/4")
+    assert not day("10-11/7")
+    assert day("4/3")
+
+
+def test_single_day_stays_linear_on_long_runs_of_digits_and_dashes() -> None:
+    text = "1 - " * 20000 + "5/3"
+    assert single_day(text, len(text) - 3, len(text), "5/3", None) is False
+    assert single_day("đến " * 20000, 0, 3, "1" * 20000, None) is False

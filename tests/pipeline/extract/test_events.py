@@ -606,3 +606,48 @@ def test_a_visit_named_in_an_opening_adverbial_frames_the_meeting_reported_after
         PERSON=["Thongloun Sisoulith"],
     )
     assert [e["kind"] for e in events] == ["chuyến thăm", "cuộc gặp"]
+
+
+def test_a_law_year_in_the_sentence_does_not_date_the_meeting() -> None:
+    text = (
+        "Phát biểu tại phiên họp chiều 14/5, Đại sứ Trần Lan kêu gọi các bên tuân thủ "
+        "Công ước Viên về quan hệ ngoại giao năm 1961."
+    )
+    events = _events(
+        text,
+        dt.date(2025, 5, 15),
+        DATE=["14/5"],
+        PERSON=["Trần Lan"],
+        LEGAL_DOC=["Công ước Viên về quan hệ ngoại giao năm 1961"],
+    )
+    assert [(e["kind"], e["date"]) for e in events] == [("phiên họp", "2025-05-14")]
+
+
+def test_dip_nay_dates_a_meeting_by_the_occasion_just_told() -> None:
+    text = (
+        "Ngày 20/5/2025, Hội nghị xúc tiến đầu tư diễn ra tại Huế. Trước đó, ngày 18/5, "
+        "Sở Ngoại vụ đã tổ chức lễ trao tặng nhà tình nghĩa. Dịp này, ông Phạm Bình đã làm "
+        "việc với đại diện Hội Chữ thập đỏ."
+    )
+    events = _events(
+        text,
+        DATE=["20/5/2025", "18/5"],
+        PERSON=["Phạm Bình"],
+        ORG=["Sở Ngoại vụ", "Hội Chữ thập đỏ"],
+        LOCATION=["Huế"],
+    )
+    assert ("cuộc gặp", "2025-05-18") in [(e["kind"], e["date"]) for e in events]
+
+
+def test_cung_ngay_skips_a_session_range_for_the_day_the_story_opens_on() -> None:
+    text = (
+        "VOV.VN - Ngày 4/3/2025, Đại sứ Lê Minh phát biểu tại phiên thảo luận chung. "
+        "Kỳ họp diễn ra từ ngày 24/2 đến 4/4. Cùng ngày, Đại sứ Lê Minh đã tiếp bà Rosa Diaz."
+    )
+    events = _events(
+        text,
+        DATE=["4/3/2025", "24/2", "4/4"],
+        PERSON=["Lê Minh", "Rosa Diaz"],
+        ORG=["VOV.VN"],
+    )
+    assert ("cuộc gặp", "2025-03-04") in [(e["kind"], e["date"]) for e in events]

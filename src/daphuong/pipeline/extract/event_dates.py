@@ -23,6 +23,11 @@ _NUMERIC = re.compile(r"(\d{1,2})\s*(?:" + _TO + r"\s*\d{1,2}\s*)?[/.-]\s*(\d{1,
 _WORDS = re.compile(r"(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*(\d{4}))?", re.IGNORECASE)
 _ISO = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
 _PARTIAL = re.compile(r"^--(\d\d)-(\d\d)$")
+_RANGE_DAY = re.compile(r"(?<![\d/.-])(\d{1,2})\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?$", re.I)
+_DAY_MONTH = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}")
+_RANGED = re.compile(r"\d\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?\d{1,2}\s*[/.-]", re.I)
+_RANGE_NEXT = re.compile(r"\s*(?:[-–]\s*\d{1,2}\s*[/.-]|(?:đến|tới)\s+(?:ngày\s+)?\d)", re.I)
+_RANGE_PREV = re.compile(r"(?:\d\s*[-–]|đến|tới|từ)\s*(?:ngày\s+)?$", re.I)
 _LATE_MONTHS = 2
 _MID_YEAR = 6
 
@@ -42,6 +47,26 @@ def parse_day_month(text: str, value: str | None = None) -> tuple[int, int, int 
         if iso is not None:
             return int(iso.group(3)), int(iso.group(2)), None
     return None
+
+
+def range_start(text: str, start: int, day: int, written: str = "") -> int:
+    """'từ ngày 5 đến 8/6/2023': the first day of a range whose month is written once (before
+    the DATE mention, or inside it when the mention is the whole range: '5 đến 8/6')."""
+    inner = _DAY_MONTH.search(written)
+    cut = start + inner.start() if inner else start
+    m = _RANGE_DAY.search(text[max(0, cut - 24) : cut])
+    return int(m.group(1)) if m and 1 <= int(m.group(1)) < day else day
+
+
+def single_day(text: str, start: int, end: int, written: str, value: str | None) -> bool:
+    """The DATE at text[start:end] names one day, not an end or start of a range ('từ ngày
+    11/9', 'đến 13/10', '10-11/7', '5/3 - 8/3')."""
+    if _RANGE_PREV.search(text[max(0, start - 12) : start]) or _RANGE_NEXT.match(text, end):
+        return False
+    parsed = parse_day_month(written, value)
+    if parsed is None or _RANGED.search(written):
+        return False
+    return range_start(text, start, parsed[0], written) == parsed[0]
 
 
 def _years_of_nam(text: str) -> list[int]:

@@ -31,7 +31,10 @@ _NESTING = (EntityType.ORG, EntityType.LEGAL_DOC, EntityType.EVENT)
 _SUBJECT_TYPES = (EntityType.PERSON, EntityType.ORG, EntityType.LOCATION)
 # Words before a bracketed day: 'Sáng nay (14/5)', 'Chiều qua (13/5)', 'hôm qua (ngày 13/5)'.
 _RELATIVE_TIMES = frozenset({"nay", "qua", "mai"})
-_NEAR = 60  # how far back an EVENT mention may start and still cover a word
+_NEAR = 60
+_SAME_DAY = frozenset(
+    {("cùng", "ngày"), ("dịp", "này"), ("cùng", "dịp")}
+)  # how far back an EVENT mention may start and still cover a word
 
 
 class DocIndex:
@@ -116,6 +119,15 @@ class DocIndex:
         """Original text of tokens[first:stop]."""
         return self.text[self.tokens[first].start : self.tokens[stop - 1].end]
 
+    def dating_text(self, first: int, stop: int) -> str:
+        """The sentence's text with legal documents blanked: the year of 'Luật Biển năm 1982'
+        dates the law, not the meeting the sentence reports."""
+        start = self.tokens[first].start
+        chars = list(self.sentence_text(first, stop))
+        for _, _, m in self._of_type(EntityType.LEGAL_DOC, first, stop):
+            chars[m.start - start : m.end - start] = " " * (m.end - m.start)
+        return "".join(chars)
+
     def is_excluded(self, first: int, stop: int) -> bool:
         """The sentence lies in related-article or comment clutter."""
         return all(i in self._excluded for i in range(first, stop))
@@ -189,8 +201,12 @@ class DocIndex:
         return k - 1
 
     def _same_day_at(self, i: int) -> bool:
+        """'cùng ngày'; 'dịp này', 'cùng dịp': the occasion just told, so its day."""
         toks = self.tokens
-        return i + 1 < len(toks) and toks[i].key == "cùng" and toks[i + 1].key == "ngày"
+        if i + 1 >= len(toks):
+            return False
+        pair = (toks[i].key, toks[i + 1].key)
+        return pair in _SAME_DAY
 
     def line_length(self, i: int) -> int:
         """How many tokens the line holding token i has."""

@@ -6,13 +6,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from daphuong.domain.extraction import ExtractedEvent, Span
+from daphuong.domain.extraction import ExtractedEvent, Mention, Span
 from daphuong.pipeline.extract.event_chairs import chair_names
 from daphuong.pipeline.extract.event_dates import (
     format_date,
     parse_day_month,
+    range_start,
     resolve_year,
     sentence_years,
+    single_day,
 )
 from daphuong.pipeline.extract.event_doc import EventDoc
 from daphuong.pipeline.extract.event_words import NOUN, VERB, Cue, Trigger
@@ -24,8 +26,6 @@ _ANCHOR_SPAN = 600  # tokens before a sentence where a full date may anchor its 
 _DATE_LINE = 16  # tokens: a line this short holding a date is a date line, not a report
 _ANCHOR_MONTHS = 1
 _CONFIDENCE = {NOUN: 0.85, _NAMED: 0.75, VERB: 0.7, "classifier": 0.6}
-_RANGE_DAY = re.compile(r"(?<![\d/.-])(\d{1,2})\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?$", re.I)
-_DAY_MONTH = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}")
 _PLAN_NOUNS = frozenset({"kế hoạch", "đề án", "đề xuất", "dự án"})
 
 
@@ -62,15 +62,6 @@ def _extend(target: list[str], values: list[str]) -> None:
 def _same_name(a: str, b: str) -> bool:
     """Two forms of one name ('Hội nghị Ngoại giao 31' ≡ 'Hội nghị Ngoại giao lần thứ 31')."""
     return _ORDINAL.sub("", normalize_text(a)) == _ORDINAL.sub("", normalize_text(b))
-
-
-def _range_start(text: str, start: int, day: int, written: str = "") -> int:
-    """'từ ngày 5 đến 8/6/2023': the first day of a range whose month is written once (before
-    the DATE mention, or inside it when the mention is the whole range: '5 đến 8/6')."""
-    inner = _DAY_MONTH.search(written)
-    cut = start + inner.start() if inner else start
-    m = _RANGE_DAY.search(text[max(0, cut - 24) : cut])
-    return int(m.group(1)) if m and 1 <= int(m.group(1)) < day else day
 
 
 class EventBook:
@@ -170,26 +161,44 @@ class EventBook:
         mention = self.doc.date_for(trig.first, trig.stop, first)
         if mention is None:
             return self._same_day(first)
+        return self._mention_date(mention, first, stop)
+
+    def _mention_date(self, mention: Mention, first: int, stop: int) -> str:
         parsed = parse_day_month(mention.text, mention.value)
         if parsed is None:
             return ""
         day, month, year = parsed
-        day = _range_start(self.doc.text, mention.start, day, mention.text)
+        day = range_start(self.doc.text, mention.start, day, mention.text)
         if year is None:
-            years = sentence_years(self.doc.sentence_text(first, stop))
+            years = sentence_years(self.doc.dating_text(first, stop))
             years = years or self._anchor_years(first, month, mention.start)
             year = resolve_year(month, years, self.published, self.doc_years)
         return format_date(day, month, year)
 
     def _same_day(self, first: int) -> str:
-        """'Cùng ngày, …': the date of the event reported before."""
+        """'Cùng ngày, …', 'Dịp này, …': the last single day written before (a range is the span
+        of a visit or a session, not a day), else the date of the event reported before."""
         if not self.doc.same_day(first):
             return ""
+        day = self._last_day(first)
+        if day:
+            return day
         # The day the story is told on ('Chiều 5/3, … tiếp đoàn'), not a range a visit spans.
         if self._told_on:
             return self._told_on
         dated = [e.date for e in self.events if e.date]
         return dated[-1] if dated else ""
+
+    def _last_day(self, first: int) -> str:
+        doc, text = self.doc, self.doc.text
+        for f, _, mention in reversed(doc.dates_in(max(0, first - _ANCHOR_SPAN), first)):
+            if doc.is_headline(f) or doc.line_length(f) < _DATE_LINE or doc.document_date(f):
+                continue
+            if not single_day(text, mention.start, mention.end, mention.text, mention.value):
+                continue
+            f_first = next(s for s, e in reversed(doc.sentences) if s <= f)
+            return self._mention_date(mention, f_first, doc.sentence_bounds(f_first, f_first))
+        return ""
 
     def _anchor_years(self, first: int, month: int, before: int) -> list[int]:
         """'8/9/2023 … Trước đó, sáng 7/9': the year of a full date written shortly before
