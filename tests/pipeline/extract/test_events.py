@@ -651,3 +651,40 @@ def test_cung_ngay_skips_a_session_range_for_the_day_the_story_opens_on() -> Non
         ORG=["VOV.VN"],
     )
     assert ("cuộc gặp", "2025-03-04") in [(e["kind"], e["date"]) for e in events]
+
+
+def test_a_named_assembly_session_has_the_kind_of_its_head_word() -> None:
+    text = (
+        "Ngày 12/4/2025, Đại hội đồng Liên minh Nghị viện thế giới lần thứ 150 khai mạc tại "
+        "Tashkent."
+    )
+    events = _events(
+        text,
+        DATE=["12/4/2025"],
+        EVENT=["Đại hội đồng Liên minh Nghị viện thế giới lần thứ 150"],
+        LOCATION=["Tashkent"],
+    )
+    assert [(e["kind"], e["date"]) for e in events] == [("đại hội", "2025-04-12")]
+
+
+def test_a_list_of_meeting_verbs_reports_one_meeting_each() -> None:
+    text = (
+        "Chiều 5/3/2025, tại Hà Nội, Bộ trưởng Lê Minh đã hội đàm với Bộ trưởng Ngoại giao Lào "
+        "Thongsavanh, hội kiến Phó Thủ tướng Saleumxay và tiếp Đại sứ Pháp Olivier Brochet."
+    )
+    events = _events(
+        text,
+        DATE=["5/3/2025"],
+        LOCATION=["Hà Nội", "Lào", "Pháp"],
+        PERSON=["Lê Minh", "Thongsavanh", "Saleumxay", "Olivier Brochet"],
+    )
+    assert [(e["kind"], e["date"]) for e in events] == [("cuộc gặp", "2025-03-05")] * 3
+
+
+def test_a_guest_coming_to_call_is_the_same_meeting() -> None:
+    text = (
+        "Sáng 7/5/2025, Thứ trưởng Hoàng Anh đã tiếp ông Kim Joon, Tổng Lãnh sự Hàn Quốc, "
+        "đến chào từ biệt nhân dịp kết thúc nhiệm kỳ."
+    )
+    events = _events(text, DATE=["7/5/2025"], PERSON=["Hoàng Anh", "Kim Joon"])
+    assert [(e["kind"], e["date"]) for e in events] == [("cuộc gặp", "2025-05-07")]

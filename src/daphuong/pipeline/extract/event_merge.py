@@ -83,7 +83,14 @@ class EventBook:
         return self._sentence
 
     def create(
-        self, trig: Trigger, first: int, stop: int, cues: list[Cue], *, headline: bool
+        self,
+        trig: Trigger,
+        first: int,
+        stop: int,
+        cues: list[Cue],
+        *,
+        headline: bool,
+        distinct: bool = False,
     ) -> None:
         """Book an event the sentence reports as taking place."""
         ev = _Event(trig.kind, trig.form, confidence=_CONFIDENCE.get(trig.form, 0.5))
@@ -102,7 +109,7 @@ class EventBook:
         if not ev.date:
             ev.date = self._frames.get(first, "")
         # 'Cùng ngày, Thứ trưởng tiếp Đại sứ Pháp': another event on that day, not a repeat.
-        target = None if self.doc.same_day(first) else self._match(ev)
+        target = None if distinct or self.doc.same_day(first) else self._match(ev)
         if target is None:
             self.events.append(ev)
             target = ev

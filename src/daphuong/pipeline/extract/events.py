@@ -25,6 +25,7 @@ NAMED = "named"  # an EVENT mention with no event word at its start ('Xuân quê
 _CUE_GAP = 3
 _OBJECT_COUNT = 3  # tokens after a verb where a counted group makes it a summary
 _OWN_DATE_GAP = 4  # 'phiên thảo luận chung ngày 12/9': a meeting word with its own date
+_ASSEMBLY = ["đại", "hội", "đồng"]
 
 
 class EventFinder:
@@ -58,7 +59,9 @@ class EventFinder:
         for n, trig in enumerate(triggers):
             verdict = self._classify(trig, n, first, cues, created, referenced=referenced)
             if verdict == "create":
-                self.book.create(trig, first, stop, cues, headline=headline)
+                # a second meeting verb with its own object is another meeting, even that day
+                distinct = trig.form == VERB and bool(created)
+                self.book.create(trig, first, stop, cues, headline=headline, distinct=distinct)
                 created.append(trig)
             elif verdict == "frame":
                 self.book.frame(trig, first)
@@ -95,9 +98,13 @@ class EventFinder:
 
     def _named_kind(self, m_first: int, m_stop: int) -> str:
         """The kind a named meeting's own head word gives ('Diễn đàn … 2023' → 'diễn đàn')."""
-        for trig in self.lex.triggers(self.doc.tokens, m_first, m_stop):
+        toks = self.doc.tokens
+        for trig in self.lex.triggers(toks, m_first, m_stop):
             if trig.first == m_first and trig.form == NOUN:
                 return trig.kind
+        # 'Đại hội đồng IPU lần thứ 148': a named session of an assembly has its head word's kind
+        if m_first + 2 < m_stop and [t.key for t in toks[m_first : m_first + 3]] == _ASSEMBLY:
+            return "đại hội"
         return "khác"
 
     def _classify(
@@ -211,17 +218,18 @@ class EventFinder:
 
     def _second_report(self, trig: Trigger, first: int, created: list[Trigger]) -> bool:
         """'…, đang thăm Việt Nam từ ngày 4 đến 8/3': a visit with its own dates is an event of
-        its own; so is 'thăm X và làm việc với Y', a meeting with its own object after a visit
-        ('thăm và làm việc với Y' is one visit)."""
+        its own; so is 'thăm X và làm việc với Y' or 'gặp X và hội đàm với Y', a meeting with its
+        own object after a visit or a meeting ('thăm và làm việc với Y' is one visit)."""
         doc = self.doc
         if trig.kind == "chuyến thăm":
             return doc.own_range(trig.first, trig.stop, first)
         toks = doc.tokens
-        after_visit = bool(created) and created[-1].kind == "chuyến thăm"
+        after = bool(created) and created[-1].kind in ("chuyến thăm", "cuộc gặp")
         joined = trig.first > created[-1].stop + 1 if created else False
-        return (
-            trig.kind == "cuộc gặp" and after_visit and joined and toks[trig.first - 1].key == "và"
-        )
+        # 'hội đàm với A, hội kiến B': a list of meetings; 'tiếp bà A, …, đến chào' is one
+        listed = toks[trig.first - 1].key == "," and toks[trig.first].key != "đến"
+        listed = listed or toks[trig.first - 1].key == "và"
+        return trig.kind == "cuộc gặp" and after and joined and listed
 
     def _dated_report(self, first: int, stop: int, cues: list[Cue]) -> bool:
         """A sentence opening with its date reports an activity ('Hôm 11/10, X đã bỏ phiếu')."""
