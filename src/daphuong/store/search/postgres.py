@@ -105,11 +105,6 @@ class PostgresSearchIndex(SqlSearchIndex):
         GIN cannot return rows in key order, so one statement visits the heap for every
         match; inside a key range the planner ANDs the GIN and B-tree bitmaps and visits
         the range's matches only. A browse (no words) reads the key index backwards.
-
-        With words, plain index scans are off for these reads: for common words the planner
-        otherwise walked the key index backwards and tested every row's vector (a TOAST
-        read of about 7.5 kB each, 3,000-5,000 rows), 35-170 ms where the bitmap scan took
-        4-19 ms (50k documents, EXPLAIN ANALYZE of the slowest benchmark queries).
         """
         where, params = match_where(plan, base_tsquery(plan))
         stmt = text(
@@ -127,16 +122,12 @@ class PostgresSearchIndex(SqlSearchIndex):
         # Wide enough for n matches if a word is in one document of 16 (4n of 64).
         share = min(1.0, _FIRST_SLICE_DOCS * n / max(self._doc_count(session, None, None), 1))
         width = max(int((high - low) * share), 1)
-        # (On an error the transaction rolls back, and the SET LOCAL with it.)
-        session.execute(text("SET LOCAL enable_indexscan = off"))
         while True:
             start = max(high - width, low)
             keys = list(session.scalars(stmt, {**params, "n": n, "from": start}))
             if len(keys) >= n or start == low:
-                break
+                return keys
             width <<= 2
-        session.execute(text("SET LOCAL enable_indexscan = on"))  # later reads by key
-        return keys
 
     def _doc_count(self, session: Session, low: int | None, high: int | None) -> int:
         """As the shared count, but the planner's row estimate for the whole table.
