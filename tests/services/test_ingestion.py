@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from daphuong.domain.document import Visibility
+from daphuong.domain.document import RawDocument, Visibility
 from daphuong.errors import IngestError
 from daphuong.pipeline.context import DocContext
 from daphuong.pipeline.runner import build_pipeline
@@ -16,6 +19,7 @@ from daphuong.services.ingestion import IngestionService, Outcome, iter_inputs
 from daphuong.store.documents import DocumentRepository, to_record
 from daphuong.store.engine import Database
 from daphuong.store.models import DocumentRow
+from daphuong.store.models.registry import EntityRow, FactCountRow, StatementRow
 
 TEXT = (
     "Hội nghị đối ngoại\nThứ Hai, 20/11/2023 08:00\nNgày 20/11, Bộ Ngoại giao tổ chức hội nghị.\n"
@@ -93,8 +97,6 @@ def test_folders_are_walked_recursively_skipping_unsupported(tmp_path: Path) -> 
 
 
 def test_visibility_and_owner_are_stored(db: Database) -> None:
-    from daphuong.domain.document import RawDocument
-
     raw = RawDocument(original_text=TEXT, source="mem.txt", media_type="text/plain")
     outcome, key = _service(db).store(raw, visibility=Visibility.INTERNAL)
     assert outcome is Outcome.INGESTED
@@ -160,3 +162,64 @@ def test_seeds_ingest_once_and_the_banner_stays_out_of_the_body(
     assert (record.published.year, record.published.month, record.published.day) == (2024, 4, 13)
     body_start = max(seg.end for seg in record.clutter if seg.kind in {"banner", "dateline"})
     assert "Ban Đối ngoại Trung ương" in record.original_text[body_start:]
+
+
+class _CrossedNames:
+    """Names two organizations in the given order, pausing between them on the first try."""
+
+    def __init__(self, order: tuple[int, int], barrier: threading.Barrier) -> None:
+        self.order, self.barrier, self.tries = order, barrier, 0
+
+    def on_stored(self, session: Session, row: DocumentRow, ctx: DocContext) -> None:
+        self.tries += 1
+        for i, entity_id in enumerate(self.order):
+            if i == 1 and self.tries == 1:
+                # Both transactions now hold their first counts row and ask for the other's.
+                self.barrier.wait(timeout=10)
+            session.add(_name_statement(entity_id, row.id))
+            session.flush()
+
+    def on_superseded(self, session: Session, old: DocumentRow) -> None:
+        return None
+
+
+def _name_statement(entity_id: int, document_id: int) -> StatementRow:
+    return StatementRow(
+        entity_id=entity_id,
+        prop="name",
+        value=f"Tổ chức {entity_id}",
+        value_key=f"to chuc {entity_id}",
+        fold_key=f"to chuc {entity_id}",
+        match_key=f"to chuc {entity_id}",
+        document_id=document_id,
+        extractor="test",
+    )
+
+
+@pytest.mark.postgres
+def test_crossed_counts_rows_deadlock_is_retried_on_postgres(pg_db: Database) -> None:
+    # The counts triggers lock one row per (organization, name): two documents naming the
+    # same two organizations in opposite orders deadlock on PostgreSQL (40P01); ingest retries.
+    with pg_db.transaction() as s:
+        orgs = [EntityRow(type="organization", caption=f"Tổ chức {i}") for i in (1, 2)]
+        s.add_all(orgs)
+        s.flush()
+        a, b = (org.id for org in orgs)
+    barrier = threading.Barrier(2)
+    hooks = [_CrossedNames((a, b), barrier), _CrossedNames((b, a), barrier)]
+    raws = [
+        RawDocument(
+            original_text=TEXT + f"Đoạn {i}.\n", source=f"d{i}.txt", media_type="text/plain"
+        )
+        for i in range(2)
+    ]
+    with ThreadPoolExecutor(2) as pool:
+        futures = [
+            pool.submit(_service(pg_db, [h]).store, r) for h, r in zip(hooks, raws, strict=True)
+        ]
+        outcomes = [f.result()[0] for f in futures]
+    assert outcomes == [Outcome.INGESTED, Outcome.INGESTED]
+    assert sorted(h.tries for h in hooks) == [1, 2]  # one of them was the deadlock victim
+    with pg_db.reader() as s:
+        counts = s.scalars(select(FactCountRow.n).where(FactCountRow.prop == "name")).all()
+    assert counts == [2, 2]
