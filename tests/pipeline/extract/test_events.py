@@ -688,3 +688,32 @@ def test_a_guest_coming_to_call_is_the_same_meeting() -> None:
     )
     events = _events(text, DATE=["7/5/2025"], PERSON=["Hoàng Anh", "Kim Joon"])
     assert [(e["kind"], e["date"]) for e in events] == [("cuộc gặp", "2025-05-07")]
+
+
+def test_cung_ngay_does_not_date_a_summit_being_prepared() -> None:
+    text = (
+        "Ngày 3/6/2025, Bộ Ngoại giao tổ chức Hội nghị Ngoại giao lần thứ 33. Cùng ngày, Thứ "
+        "trưởng Lê Hà đã tiếp Đại sứ Lào, trao đổi về việc chuẩn bị Hội nghị Cấp cao ba nước "
+        "dự kiến diễn ra cuối năm."
+    )
+    events = _events(
+        text,
+        DATE=["3/6/2025"],
+        ORG=["Bộ Ngoại giao"],
+        PERSON=["Lê Hà"],
+        LOCATION=["Lào"],
+        EVENT=["Hội nghị Ngoại giao lần thứ 33", "Hội nghị Cấp cao ba nước"],
+    )
+    assert [(e["kind"], e["date"]) for e in events] == [
+        ("hội nghị", "2025-06-03"),
+        ("cuộc gặp", "2025-06-03"),
+    ]
+
+
+def test_cung_ngay_still_dates_a_course_opened_for_people_preparing_to_leave() -> None:
+    text = (
+        "Ngày 9/6/2025, Bộ Quốc phòng tổ chức hội nghị tổng kết. Cùng ngày, Cục Gìn giữ hòa "
+        "bình đã khai giảng lớp bồi dưỡng cho 40 sĩ quan chuẩn bị lên đường làm nhiệm vụ."
+    )
+    events = _events(text, DATE=["9/6/2025"], ORG=["Bộ Quốc phòng", "Cục Gìn giữ hòa bình"])
+    assert ("tập huấn", "2025-06-09") in [(e["kind"], e["date"]) for e in events]

@@ -161,8 +161,16 @@ class EventFinder:
             for c in cues
         )
         habitual = lead or (_within(cues, clause, "habitual") and not dated)
+        # 'Cùng ngày, … chuẩn bị Hội nghị … dự kiến diễn ra cuối năm': that day is the talk's
+        # ('khai giảng khóa đào tạo cho … chuẩn bị lên đường' is still reported that day)
+        planned = (
+            future
+            and trig.form == NOUN
+            and self._cue_before(trig, cues) is None
+            and doc.date_for(trig.first, trig.stop, first) is None
+        )
         # 'Năm 2023, Hội đã tổ chức …': a year's summary, not a report (unless a day is given)
-        return habitual or ((future or doc.year_lead(first)) and not dated)
+        return habitual or ((future or doc.year_lead(first)) and not dated) or planned
 
     def _cue_before(self, trig: Trigger, cues: list[Cue]) -> Cue | None:
         toks = self.doc.tokens
