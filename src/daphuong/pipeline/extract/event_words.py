@@ -37,6 +37,41 @@ class Cue:
     kinds: frozenset[str]
 
 
+_NOMINAL = frozenset({"việc", "kinh nghiệm", "địa điểm", "khả năng", "năng lực"})
+
+
+def nominal_cue(toks: list[Token], i: int) -> bool:
+    """A noun before a cue makes it a topic ('việc tổ chức', 'kinh nghiệm tổ chức')."""
+    one = toks[i - 1].key if i > 0 else ""
+    two = f"{toks[i - 2].key} {one}" if i > 1 else ""
+    return one in _NOMINAL or two in _NOMINAL
+
+
+def noun_use(cues: list[Cue], cue: Cue) -> bool:
+    """'các tổ chức': a plural word before a cue makes it a noun."""
+    return any("plural" in c.kinds and c.stop == cue.first for c in cues)
+
+
+def in_span(cues: list[Cue], span: tuple[int, int]) -> list[Cue]:
+    """Cues starting inside a token span."""
+    return [c for c in cues if span[0] <= c.first < span[1]]
+
+
+def cue_ends_at(cues: list[Cue], i: int, kind: str) -> bool:
+    """A cue of a kind ends right at token i ('các' + 'hội nghị')."""
+    return any(kind in c.kinds and c.stop == i for c in cues)
+
+
+def cue_before(cues: list[Cue], i: int, first: int, kind: str) -> bool:
+    """A cue of a kind starts in tokens[first:i]."""
+    return any(kind in c.kinds and first <= c.first < i for c in cues)
+
+
+def cue_within(cues: list[Cue], span: tuple[int, int], kind: str) -> bool:
+    """A cue of a kind starts inside a token span."""
+    return any(kind in c.kinds for c in in_span(cues, span))
+
+
 @dataclass(frozen=True, slots=True)
 class EventLexicon:
     """Event heads and cue phrases, matched case- and tone-placement-insensitively."""

@@ -17,7 +17,13 @@ from daphuong.pipeline.extract.event_words import (
     VERB,
     Cue,
     Trigger,
+    cue_before,
+    cue_ends_at,
+    cue_within,
     event_lexicon,
+    in_span,
+    nominal_cue,
+    noun_use,
 )
 from daphuong.pipeline.extract.tokens import Token
 
@@ -49,10 +55,10 @@ class EventFinder:
         doc = self.doc
         headline = doc.is_headline(first)
         cues = [c for c in self.lex.cues_in(doc.tokens, first, stop) if not doc.in_name(c.first)]
-        cues = [c for c in cues if not doc.names_org_after(c) and not _noun_use(cues, c)]
+        cues = [c for c in cues if not doc.names_org_after(c) and not noun_use(cues, c)]
         # 'việc tổ chức thành công Hội nghị … là minh chứng', 'kinh nghiệm đăng cai Tuần lễ …':
         # a topic, not a report.
-        cues = [c for c in cues if not _nominal(doc.tokens, c.first)]
+        cues = [c for c in cues if not nominal_cue(doc.tokens, c.first)]
         triggers = self._triggers(first, stop)
         created: list[Trigger] = []
         referenced = False
@@ -120,7 +126,11 @@ class EventFinder:
         dated = self.doc.date_for(trig.first, trig.stop, first) is not None
         dated = dated or self.doc.same_day(first)
         if self._blocked(trig, first, cues, dated=dated):
-            framing = _ends_at(cues, trig.first, "passing") and trig.form in (NOUN, GENERIC, VERB)
+            framing = cue_ends_at(cues, trig.first, "passing") and trig.form in (
+                NOUN,
+                GENERIC,
+                VERB,
+            )
             return "frame" if framing and not referenced else "skip"
         if trig.form == GENERIC:
             return "ref"
@@ -128,27 +138,27 @@ class EventFinder:
             return "create" if dated else "skip"
         if trig.form == VERB:
             return self._verb(trig, first, cues, created, referenced=referenced)
-        cue_before = self._cue_before(trig, cues)
+        opener = self._cue_before(trig, cues)
         # 'Trong khuôn khổ Hội nghị, lễ ký kết … đã diễn ra': the event word is the subject.
         subject = self.doc.main_clause_start(first, trig.stop) == trig.first
         clause = self.doc.clause_of(trig.first, first)
         cue_after = self._cue_after(trig, cues, clause, dated=dated or subject)
         if trig.form == NAMED:  # '(ngày X) Diễn đàn … 2023 đã diễn ra': dated and reported after
-            named = (cue_before and "chair" not in cue_before.kinds) or (dated and cue_after)
+            named = (opener and "chair" not in opener.kinds) or (dated and cue_after)
             return "create" if named else "skip"
         initial = dated and n == 0 and self.doc.date_initial(first)
         own_date = bool(self.doc.dates_in(trig.stop, trig.stop + _OWN_DATE_GAP))
-        return "create" if cue_before or cue_after or initial or own_date else "ref"
+        return "create" if opener or cue_after or initial or own_date else "ref"
 
     def _blocked(self, trig: Trigger, first: int, cues: list[Cue], *, dated: bool) -> bool:
         """Generic ('các hội nghị'), in passing ('tiến tới Hội nghị…'), planned or habitual."""
         doc = self.doc
-        if _ends_at(cues, trig.first, "plural") or doc.number_before(trig.first):
+        if cue_ends_at(cues, trig.first, "plural") or doc.number_before(trig.first):
             return True
-        if _ends_at(cues, trig.first, "passing"):
+        if cue_ends_at(cues, trig.first, "passing"):
             return True
         clause = doc.clause_of(trig.first, first)
-        future = _before(cues, trig.first, first, "future") or _within(cues, clause, "future")
+        future = cue_before(cues, trig.first, first, "future") or cue_within(cues, clause, "future")
         # 'Hằng năm, hai nước tổ chức …': a habitual adverbial set off by a comma governs the
         # sentence; inside the clause it only blocks an undated report ('Sáng 5/3, … hội nghị
         # giao ban định kỳ' is one meeting)
@@ -160,7 +170,7 @@ class EventFinder:
             and toks[c.stop].text == ","
             for c in cues
         )
-        habitual = lead or (_within(cues, clause, "habitual") and not dated)
+        habitual = lead or (cue_within(cues, clause, "habitual") and not dated)
         # 'Cùng ngày, … chuẩn bị Hội nghị … dự kiến diễn ra cuối năm': that day is the talk's
         # ('khai giảng khóa đào tạo cho … chuẩn bị lên đường' is still reported that day)
         planned = (
@@ -193,7 +203,7 @@ class EventFinder:
             end = max(end, doc.token_after(mention))
         toks = doc.tokens
         by_do = dated or (end < clause[1] and toks[end].key == "do")
-        for cue in _in(cues, clause):
+        for cue in in_span(cues, clause):
             if (
                 "create" in cue.kinds
                 and cue.first >= end
@@ -244,41 +254,10 @@ class EventFinder:
         doc = self.doc
         if not doc.date_initial(first) or any("no_event" in c.kinds for c in cues):
             return False
-        if _before(cues, stop, first, "future"):
+        if cue_before(cues, stop, first, "future"):
             return False
         main = doc.main_clause_start(first, stop)
         return doc.has_subject(main, stop)
-
-
-_NOMINAL = frozenset({"việc", "kinh nghiệm", "địa điểm", "khả năng", "năng lực"})
-
-
-def _nominal(toks: list[Token], i: int) -> bool:
-    """A noun before a cue makes it a topic ('việc tổ chức', 'kinh nghiệm tổ chức')."""
-    one = toks[i - 1].key if i > 0 else ""
-    two = f"{toks[i - 2].key} {one}" if i > 1 else ""
-    return one in _NOMINAL or two in _NOMINAL
-
-
-def _noun_use(cues: list[Cue], cue: Cue) -> bool:
-    """'các tổ chức': a plural word before a cue makes it a noun."""
-    return any("plural" in c.kinds and c.stop == cue.first for c in cues)
-
-
-def _in(cues: list[Cue], span: tuple[int, int]) -> list[Cue]:
-    return [c for c in cues if span[0] <= c.first < span[1]]
-
-
-def _ends_at(cues: list[Cue], i: int, kind: str) -> bool:
-    return any(kind in c.kinds and c.stop == i for c in cues)
-
-
-def _before(cues: list[Cue], i: int, first: int, kind: str) -> bool:
-    return any(kind in c.kinds and first <= c.first < i for c in cues)
-
-
-def _within(cues: list[Cue], span: tuple[int, int], kind: str) -> bool:
-    return any(kind in c.kinds for c in _in(cues, span))
 
 
 def find_events(
