@@ -113,3 +113,20 @@ def test_segments_are_ordered_disjoint_and_inside_the_text(text: str) -> None:
     for s in segments:
         assert previous_end <= s.start < s.end <= len(text)
         previous_end = s.end
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [("Thứ Sáu, 20/09/2024", 20), ("Thứ Sáu, ngày 20/9/2024", 20), ("Chủ nhật, 22/9/2024", 22)],
+)
+def test_weekday_date_under_the_headline_is_the_article_date_line(line: str, day: int) -> None:
+    text = "Hội thảo về đối ngoại nhân dân\n\n" + line + "\n\n" + BODY
+    when = find_dateline(text)
+    assert when is not None and when.date() == dt.date(2024, 9, day)
+    assert _marked(text)["dateline"] == [line]
+
+
+def test_weekday_date_above_the_headline_stays_a_today_banner() -> None:
+    text = "Thứ Sáu, 20/09/2024\nHội thảo về đối ngoại nhân dân\n\n" + BODY
+    assert find_dateline(text) is None
+    assert _marked(text)["banner"] == ["Thứ Sáu, 20/09/2024"]

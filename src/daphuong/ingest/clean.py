@@ -108,6 +108,7 @@ def _scan(text: str) -> tuple[tuple[Segment, ...], dt.datetime | None]:
     published: dt.datetime | None = None
     spans = _line_spans(text)
     nonblank_seen = 0
+    text_seen = False  # a line that is not clutter (the headline) came before
     i = 0
     while i < len(spans):
         start, end = spans[i]
@@ -124,6 +125,9 @@ def _scan(text: str) -> tuple[tuple[Segment, ...], dt.datetime | None]:
             i = last + 1
             continue
         kind = _line_kind(line, nonblank_seen)
+        if kind == BANNER and text_seen and published is None and parse_date_line(line):
+            kind = DATELINE  # 'Thứ Sáu, 20/09/2024' under the headline dates the article
+        text_seen = text_seen or kind is None
         if kind == DATELINE and published is None:
             date_line = parse_date_line(line)
             published = date_line.when if date_line else None
