@@ -717,3 +717,20 @@ def test_cung_ngay_still_dates_a_course_opened_for_people_preparing_to_leave() -
     )
     events = _events(text, DATE=["9/6/2025"], ORG=["Bộ Quốc phòng", "Cục Gìn giữ hòa bình"])
     assert ("tập huấn", "2025-06-09") in [(e["kind"], e["date"]) for e in events]
+
+
+def test_a_visit_noun_with_its_own_span_is_an_event_of_its_own() -> None:
+    text = (
+        "Sáng 9/10/2025, Chủ tịch UBND tỉnh Lê Quang đã tiếp Đại sứ Cuba Orlando Hernández "
+        "nhân chuyến thăm và làm việc tại Thanh Hóa từ ngày 8-10/10."
+    )
+    events = _events(
+        text,
+        DATE=["9/10/2025", "8-10/10"],
+        PERSON=["Lê Quang", "Orlando Hernández"],
+        LOCATION=["Cuba", "Thanh Hóa"],
+    )
+    assert [(e["kind"], e["date"]) for e in events] == [
+        ("cuộc gặp", "2025-10-09"),
+        ("chuyến thăm", "2025-10-08"),
+    ]

@@ -148,6 +148,10 @@ class EventFinder:
             return "create" if named else "skip"
         initial = dated and n == 0 and self.doc.date_initial(first)
         own_date = bool(self.doc.dates_in(trig.stop, trig.stop + _OWN_DATE_GAP))
+        # '…, nhân chuyến thăm và làm việc tại Nghệ An từ ngày 16-18/6': a visit with its span
+        own_date = own_date or (
+            trig.kind == "chuyến thăm" and self.doc.own_range(trig.first, trig.stop, first)
+        )
         return "create" if opener or cue_after or initial or own_date else "ref"
 
     def _blocked(self, trig: Trigger, first: int, cues: list[Cue], *, dated: bool) -> bool:
