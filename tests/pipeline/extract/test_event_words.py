@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from daphuong.pipeline.extract.event_words import event_lexicon
+from daphuong.pipeline.extract.event_words import event_lexicon, praise_at
 from daphuong.pipeline.extract.tokens import tokenize
 
 
@@ -29,3 +29,10 @@ def test_cues_carry_every_kind_of_a_phrase() -> None:
     cues = event_lexicon().cues_in(tokens, 0, len(tokens))
     assert len(cues) == 1
     assert {"create", "organize"} <= cues[0].kinds
+
+
+def test_praise_at_finds_the_praising_verb_and_scans_a_long_sentence_once() -> None:
+    toks = tokenize("Ông Lâm đánh giá cao Hội đã tổ chức thành công Diễn đàn.")
+    assert [t.key for t in toks[praise_at(toks, 0, len(toks)) :]][:3] == ["đánh", "giá", "cao"]
+    long = tokenize("hợp tác " * 50000)
+    assert praise_at(long, 0, len(long)) == len(long)

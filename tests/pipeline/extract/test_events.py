@@ -734,3 +734,19 @@ def test_a_visit_noun_with_its_own_span_is_an_event_of_its_own() -> None:
         ("cuộc gặp", "2025-10-09"),
         ("chuyến thăm", "2025-10-08"),
     ]
+
+
+def test_a_meeting_praised_as_held_successfully_is_named_in_passing() -> None:
+    text = (
+        "Chiều 2/4/2025, Chủ tịch Quốc hội Trần Thanh tiếp Tổng Thư ký AIPA Siti Ana. Bà Siti "
+        "Ana đánh giá cao Quốc hội Việt Nam đã tổ chức thành công Hội nghị Nữ nghị sĩ toàn cầu "
+        "lần thứ 2."
+    )
+    events = _events(
+        text,
+        DATE=["2/4/2025"],
+        PERSON=["Trần Thanh", "Siti Ana"],
+        ORG=["AIPA", "Quốc hội Việt Nam", "Quốc hội"],
+        EVENT=["Hội nghị Nữ nghị sĩ toàn cầu lần thứ 2"],
+    )
+    assert [(e["kind"], e["date"]) for e in events] == [("cuộc gặp", "2025-04-02")]

@@ -47,6 +47,31 @@ def nominal_cue(toks: list[Token], i: int) -> bool:
     return one in _NOMINAL or two in _NOMINAL
 
 
+_PRAISE = frozenset({"đánh giá cao", "cảm ơn", "cám ơn", "chúc mừng", "hoan nghênh", "biểu dương"})
+
+
+def praise_at(toks: list[Token], first: int, stop: int) -> int:
+    """Where 'đánh giá cao', 'cảm ơn', 'chúc mừng' … first stand in tokens[first:stop], else
+    stop: 'X đánh giá cao Quốc hội đã tổ chức thành công Hội nghị …' praises what happened
+    before, named in passing, not reported."""
+    for i in range(first, stop):
+        if any(" ".join(t.key for t in toks[i : i + n]) in _PRAISE for n in (2, 3)):
+            return i
+    return stop
+
+
+def reporting_cues(toks: list[Token], cues: list[Cue], first: int, stop: int) -> list[Cue]:
+    """Cues that report: not a topic ('việc tổ chức thành công Hội nghị … là minh chứng',
+    'kinh nghiệm đăng cai Tuần lễ …'), not a praised past deed after 'đánh giá cao'."""
+    praise = praise_at(toks, first, stop)
+    return [
+        c
+        for c in cues
+        if not nominal_cue(toks, c.first)
+        and not ("create" in c.kinds and "chair" not in c.kinds and c.first > praise)
+    ]
+
+
 def noun_use(cues: list[Cue], cue: Cue) -> bool:
     """'các tổ chức': a plural word before a cue makes it a noun."""
     return any("plural" in c.kinds and c.stop == cue.first for c in cues)

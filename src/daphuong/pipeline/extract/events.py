@@ -22,8 +22,8 @@ from daphuong.pipeline.extract.event_words import (
     cue_within,
     event_lexicon,
     in_span,
-    nominal_cue,
     noun_use,
+    reporting_cues,
 )
 from daphuong.pipeline.extract.tokens import Token
 
@@ -56,9 +56,7 @@ class EventFinder:
         headline = doc.is_headline(first)
         cues = [c for c in self.lex.cues_in(doc.tokens, first, stop) if not doc.in_name(c.first)]
         cues = [c for c in cues if not doc.names_org_after(c) and not noun_use(cues, c)]
-        # 'việc tổ chức thành công Hội nghị … là minh chứng', 'kinh nghiệm đăng cai Tuần lễ …':
-        # a topic, not a report.
-        cues = [c for c in cues if not nominal_cue(doc.tokens, c.first)]
+        cues = reporting_cues(doc.tokens, cues, first, stop)
         triggers = self._triggers(first, stop)
         created: list[Trigger] = []
         referenced = False
