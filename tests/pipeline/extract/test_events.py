@@ -750,3 +750,18 @@ def test_a_meeting_praised_as_held_successfully_is_named_in_passing() -> None:
         EVENT=["Hội nghị Nữ nghị sĩ toàn cầu lần thứ 2"],
     )
     assert [(e["kind"], e["date"]) for e in events] == [("cuộc gặp", "2025-04-02")]
+
+
+def test_preparing_a_ceremony_is_a_topic_not_the_ceremony() -> None:
+    text = (
+        "Sáng 3/8/2025, Đại sứ Sok Dara đã làm việc với Hội Hữu nghị tỉnh về việc chuẩn bị tổ "
+        "chức Lễ kỷ niệm 58 năm Ngày thiết lập quan hệ ngoại giao hai nước."
+    )
+    events = _events(
+        text,
+        DATE=["3/8/2025"],
+        PERSON=["Sok Dara"],
+        ORG=["Hội Hữu nghị tỉnh"],
+        EVENT=["Lễ kỷ niệm 58 năm Ngày thiết lập quan hệ ngoại giao hai nước"],
+    )
+    assert [(e["kind"], e["date"]) for e in events] == [("cuộc gặp", "2025-08-03")]

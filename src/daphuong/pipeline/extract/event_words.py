@@ -37,11 +37,15 @@ class Cue:
     kinds: frozenset[str]
 
 
-_NOMINAL = frozenset({"việc", "kinh nghiệm", "địa điểm", "khả năng", "năng lực"})
+_NOMINAL = frozenset({"việc", "kinh nghiệm", "địa điểm", "khả năng", "năng lực", "công tác"})
+_HELPERS = frozenset({"chuẩn bị", "phối hợp"})
 
 
 def nominal_cue(toks: list[Token], i: int) -> bool:
-    """A noun before a cue makes it a topic ('việc tổ chức', 'kinh nghiệm tổ chức')."""
+    """A noun before a cue makes it a topic ('việc tổ chức', 'kinh nghiệm tổ chức'), also past
+    a helping verb ('việc chuẩn bị tổ chức Lễ …', 'công tác phối hợp tổ chức …')."""
+    if i > 2 and f"{toks[i - 2].key} {toks[i - 1].key}" in _HELPERS:
+        i -= 2
     one = toks[i - 1].key if i > 0 else ""
     two = f"{toks[i - 2].key} {one}" if i > 1 else ""
     return one in _NOMINAL or two in _NOMINAL
