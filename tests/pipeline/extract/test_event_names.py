@@ -240,3 +240,10 @@ def test_a_term_after_the_edition_and_consultations_are_named(text: str, name: s
 )
 def test_an_anniversary_or_a_term_after_the_name_belongs_to_it(text: str, name: str) -> None:
     assert name in _events(text)
+
+
+def test_a_programme_held_is_named_by_its_quoted_title_a_policy_is_not() -> None:
+    assert "Mùa hè xanh vì biển đảo" in _events(
+        "Tỉnh đoàn đã tổ chức chương trình “Mùa hè xanh vì biển đảo” cho 200 sinh viên."
+    )
+    assert not _events("Bộ tiếp tục triển khai chương trình “Mỗi xã một sản phẩm” năm nay.")

@@ -765,3 +765,26 @@ def test_preparing_a_ceremony_is_a_topic_not_the_ceremony() -> None:
         EVENT=["Lễ kỷ niệm 58 năm Ngày thiết lập quan hệ ngoại giao hai nước"],
     )
     assert [(e["kind"], e["date"]) for e in events] == [("cuộc gặp", "2025-08-03")]
+
+
+def test_a_quoted_programme_held_on_a_day_is_an_event_with_its_hosts_and_chair() -> None:
+    text = (
+        "Sáng 5/7/2025, Tỉnh đoàn Quảng Nam phối hợp với Hội Sinh viên tỉnh tổ chức chương trình "
+        "“Mùa hè xanh vì biển đảo”. Anh Lê Văn Nam, Bí thư Tỉnh đoàn chủ trì chương trình."
+    )
+    events = _events(
+        text,
+        DATE=["5/7/2025"],
+        ORG=["Tỉnh đoàn Quảng Nam", "Hội Sinh viên tỉnh", "Tỉnh đoàn"],
+        PERSON=["Lê Văn Nam"],
+        EVENT=["Mùa hè xanh vì biển đảo"],
+    )
+    assert events == [
+        {
+            "kind": "khác",
+            "name": "Mùa hè xanh vì biển đảo",
+            "date": "2025-07-05",
+            "organizers": ["Tỉnh đoàn Quảng Nam", "Hội Sinh viên tỉnh"],
+            "chairs": ["Lê Văn Nam"],
+        }
+    ]

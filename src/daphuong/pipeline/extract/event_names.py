@@ -28,6 +28,7 @@ _CODE_EDITION = re.compile(r"[A-Z]{2,}\d{2,3}")  # one digit is a channel: VOV5
 # Words that may sit between a head and its title: 'lần thứ 2', 'cấp Bộ trưởng', 'mở'.
 # 'với chủ đề' is not one: a theme names only a meeting with no other name (_theme_of_unnamed).
 _MODIFIER_WORDS = frozenset({"lần", "thứ", "cấp", "năm", "mở", "về"})
+_HOLDING = frozenset({"tổ chức", "phát động"})
 
 
 def find(doc: Doc) -> list[Candidate]:
@@ -72,9 +73,16 @@ def _quoted(doc: Doc, i: int) -> list[Candidate]:
         if doc.gaz.legal_types.match(doc.tokens, i + 1)[0] > i + 1:
             out.append(Candidate(LEGAL, inner.start, inner.end, "quoted", 0.8))
         return out
-    if head is not None or _theme_of_unnamed(doc, i):
+    if head is not None or _theme_of_unnamed(doc, i) or _held_programme(doc, i):
         out.append(inner)
     return out
+
+
+def _held_programme(doc: Doc, i: int) -> bool:
+    """'tổ chức chương trình “Thanh niên vì di sản”': a programme held is named by its title
+    ('triển khai chương trình “…”' is a policy, not an activity)."""
+    keys = [t.key for t in doc.tokens[max(0, i - 4) : i]]
+    return keys[-2:] == ["chương", "trình"] and " ".join(keys[:-2]) in _HOLDING
 
 
 def _head_before(doc: Doc, i: int) -> int | None:

@@ -25,7 +25,7 @@ from daphuong.pipeline.extract.event_words import (
     noun_use,
     reporting_cues,
 )
-from daphuong.pipeline.extract.tokens import Token
+from daphuong.pipeline.extract.tokens import OPEN_QUOTES, Token
 
 NAMED = "named"  # an EVENT mention with no event word at its start ('Xuân quê hương 2021')
 _CUE_GAP = 3
@@ -188,8 +188,8 @@ class EventFinder:
         toks = self.doc.tokens
         for cue in reversed(cues):
             if "create" in cue.kinds and trig.first - _CUE_GAP <= cue.stop <= trig.first:
-                gap = toks[cue.stop : trig.first]
-                if all(t.is_word for t in gap):
+                gap = toks[cue.stop : trig.first]  # 'tổ chức chương trình “…”': a quoted name
+                if all(t.is_word or t.text in OPEN_QUOTES for t in gap):
                     return cue
         return None
 
