@@ -788,3 +788,35 @@ def test_a_quoted_programme_held_on_a_day_is_an_event_with_its_hosts_and_chair()
             "chairs": ["Lê Văn Nam"],
         }
     ]
+
+
+def test_a_planned_meeting_with_its_own_day_after_its_name_is_scheduled() -> None:
+    text = (
+        "Sáng 14/10/2025, Thứ trưởng Lê Hà tiếp Đại sứ Úc. Hai bên thống nhất phối hợp tổ "
+        "chức Diễn đàn Hợp tác giáo dục Việt Nam – Australia lần thứ 3 tại Đà Nẵng vào ngày "
+        "20/11."
+    )
+    events = _events(
+        text,
+        dt.date(2025, 10, 14),
+        DATE=["14/10/2025", "20/11"],
+        PERSON=["Lê Hà"],
+        LOCATION=["Úc", "Đà Nẵng"],
+        EVENT=["Diễn đàn Hợp tác giáo dục Việt Nam – Australia lần thứ 3"],
+    )
+    assert ("diễn đàn", "2025-11-20") in [(e["kind"], e["date"]) for e in events]
+
+
+def test_a_directive_date_after_a_meeting_name_is_not_the_meeting_day() -> None:
+    text = (
+        "Sáng 5/3/2025, Bộ Tư pháp tổ chức Hội nghị sơ kết 5 năm thực hiện Chỉ thị số 25-CT/TW "
+        "ngày 08/8/2018 của Ban Bí thư."
+    )
+    events = _events(
+        text,
+        DATE=["5/3/2025", "08/8/2018"],
+        ORG=["Bộ Tư pháp", "Ban Bí thư"],
+        LEGAL_DOC=["Chỉ thị số 25-CT/TW"],
+        EVENT=["Hội nghị sơ kết 5 năm thực hiện Chỉ thị số 25-CT/TW"],
+    )
+    assert [(e["kind"], e["date"]) for e in events] == [("hội nghị", "2025-03-05")]

@@ -49,6 +49,9 @@ class EventDoc(DocIndex):
         after = self.dates_in(t_stop, min(stop, clause_end))
         if after and self._own_date(t_stop, after[0][0]):
             return after[0][2]  # 'thăm Nhật Bản từ ngày 27 đến 30/11' after the day it is told
+        named = self.day_after_name(t_first, t_stop, first)
+        if named is not None:
+            return named
         before = self.dates_in(first, t_first)
         if before:
             return before[-1][2]
@@ -57,6 +60,19 @@ class EventDoc(DocIndex):
         later = self.dates_in(t_stop, stop)  # 'Hội nghị X diễn ra tại Y, Z từ ngày 5 đến 7/9'
         subject = self.main_clause_start(first, t_first) == t_first
         return later[0][2] if later and subject and self._opened(later[0][0]) else None
+
+    def day_after_name(self, t_first: int, t_stop: int, first: int) -> Mention | None:
+        """'tổ chức Diễn đàn Di cư lao động ASEAN lần thứ 15 tại Hà Nội vào ngày 5-6/12': the
+        meeting's own day, opened by 'ngày', 'vào ngày', 'từ ngày' soon after its whole name."""
+        mention = self.event_mention_at(t_first, t_stop)
+        if mention is None:
+            return None
+        end = self.token_after(mention)
+        clause_end = self.clause_of(max(end - 1, t_first), first)[1]
+        after = self.dates_in(end, min(self.sentence_bounds(t_first, first), clause_end))
+        if not after or self.document_date(after[0][0]):  # 'Chỉ thị số 25-CT/TW ngày 08/8/2018'
+            return None
+        return after[0][2] if self._own_date(end, after[0][0]) else None
 
     def _opened(self, date_first: int) -> bool:
         """'từ ngày', 'vào ngày', 'ngày' right before a date: the date of what the clause tells."""

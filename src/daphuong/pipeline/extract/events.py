@@ -146,6 +146,7 @@ class EventFinder:
             return "create" if named else "skip"
         initial = dated and n == 0 and self.doc.date_initial(first)
         own_date = bool(self.doc.dates_in(trig.stop, trig.stop + _OWN_DATE_GAP))
+        own_date = own_date or self.doc.day_after_name(trig.first, trig.stop, first) is not None
         # '…, nhân chuyến thăm và làm việc tại Nghệ An từ ngày 16-18/6': a visit with its span
         own_date = own_date or (
             trig.kind == "chuyến thăm" and self.doc.own_range(trig.first, trig.stop, first)
