@@ -47,8 +47,11 @@ def resolve(
     entities = EntityRepository(session)
     clusters = {} if clusters is None else clusters
     if isinstance(ref, int) or str(ref).isdigit():
-        row = entities.get(int(ref))
-        found = {entities.canonical(row.id)} if row is not None else set()
+        head = entities.head(int(ref))
+        if head is None:
+            found = set()
+        else:
+            found = {head.id if head.merged_into_id is None else entities.canonical(head.id)}
     else:
         found = {entities.canonical(i) for i in AliasRepository(session).visible_named(ref, who)}
     facts = EntityFactsReader(session, who)
@@ -150,7 +153,7 @@ class RegistryViews:
     ) -> dict[str, Any]:
         """The page of a canonical entity; `cluster`: it and every entity merged into it."""
         entities = EntityRepository(session)
-        row = entities.get(entity_id)
+        row = entities.head(entity_id)
         assert row is not None  # resolve() returned it
         facts = EntityFactsReader(session, who)
         counts = sorted(facts.name_counts(cluster, NAME_PROPS), key=lambda c: c.first_id)

@@ -100,9 +100,12 @@ def build_tenures(
     """
     tenures: dict[tuple[str, str, bool], Tenure] = {}
     keys: dict[str, str] = {}  # titles and org names repeat across hundreds of sightings
+    decoded: dict[str, dict[str, Any]] = {}  # so do qualifiers: decode each text once
     sightings: dict[tuple[str, str, bool], list[_Seen]] = {}
     for row in sorted(rows, key=lambda r: (r.observed_on or dt.date.min, r.id)):
-        quals = qualifiers_of(row)
+        quals = decoded.get(row.qualifiers_json)
+        if quals is None:
+            quals = decoded.setdefault(row.qualifiers_json, qualifiers_of(row))
         org_id = canonical_orgs.get(row.object_entity_id) if row.object_entity_id else None
         org_text = str(quals.get("org", ""))
         acting = bool(quals.get("acting"))

