@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from daphuong.pipeline.extract.event_doc import EventDoc
-from daphuong.pipeline.extract.event_merge import EventBook, _same_name
+from daphuong.pipeline.extract.event_merge import EventBook
+from daphuong.pipeline.extract.event_record import same_name
 from daphuong.pipeline.extract.event_words import Trigger
 from daphuong.pipeline.extract.tokens import tokenize
 from daphuong.services.evaluation import project_gold_mentions
 
 
 def test_ordinal_and_plain_numbering_are_one_name() -> None:
-    assert _same_name("Hội nghị Ngoại giao 30", "Hội nghị Ngoại giao lần thứ 30")
-    assert not _same_name("Hội nghị Ngoại giao 30", "Hội nghị Ngoại giao 29")
+    assert same_name("Hội nghị Ngoại giao 30", "Hội nghị Ngoại giao lần thứ 30")
+    assert not same_name("Hội nghị Ngoại giao 30", "Hội nghị Ngoại giao 29")
 
 
 def _book(text: str, dates: list[str]) -> tuple[EventBook, EventDoc]:

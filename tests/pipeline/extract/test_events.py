@@ -820,3 +820,22 @@ def test_a_directive_date_after_a_meeting_name_is_not_the_meeting_day() -> None:
         EVENT=["Hội nghị sơ kết 5 năm thực hiện Chỉ thị số 25-CT/TW"],
     )
     assert [(e["kind"], e["date"]) for e in events] == [("hội nghị", "2025-03-05")]
+
+
+def test_a_scheduled_wreath_laying_with_a_day_is_an_event_not_dated_by_a_treaty() -> None:
+    text = (
+        "Chiều 10/7, Bí thư Tỉnh ủy Hà Minh tiếp Đại sứ Lào. Hai bên nhắc lại Hiệp ước Hữu "
+        "nghị, ký ngày 18/7/1977.\n\nNgày 11/7, Đoàn dự kiến dâng hương tại Khu di tích Kim Liên."
+    )
+    events = _events(
+        text,
+        dt.date(2025, 7, 10),
+        DATE=["10/7", "18/7/1977", "11/7"],
+        PERSON=["Hà Minh"],
+        LOCATION=["Lào", "Kim Liên"],
+        LEGAL_DOC=["Hiệp ước Hữu nghị"],
+    )
+    assert [(e["kind"], e["date"]) for e in events] == [
+        ("cuộc gặp", "2025-07-10"),
+        ("khác", "2025-07-11"),
+    ]

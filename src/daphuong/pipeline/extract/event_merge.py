@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass, field
 
 from daphuong.domain.extraction import ExtractedEvent, Mention, Span
 from daphuong.pipeline.extract.event_chairs import chair_names
@@ -17,51 +15,16 @@ from daphuong.pipeline.extract.event_dates import (
     single_day,
 )
 from daphuong.pipeline.extract.event_doc import EventDoc
+from daphuong.pipeline.extract.event_record import EventDraft, extend_unique, same_name
 from daphuong.pipeline.extract.event_words import NOUN, VERB, Cue, Trigger
-from daphuong.pipeline.extract.scoring import normalize_text
 
 _NAMED = "named"
-_ORDINAL = re.compile(r"\blần thứ\s+")
 _ANCHOR_SPAN = 600  # tokens before a sentence where a full date may anchor its year
 _DATE_LINE = 16  # tokens: a line this short holding a date is a date line, not a report
 _ANCHOR_MONTHS = 1
+_HISTORY_GAP = 5  # years before the date line: a full date that old is history
 _CONFIDENCE = {NOUN: 0.85, _NAMED: 0.75, VERB: 0.7, "classifier": 0.6}
 _PLAN_NOUNS = frozenset({"kế hoạch", "đề án", "đề xuất", "dự án"})
-
-
-@dataclass(slots=True)
-class _Event:
-    """An event while the document is read."""
-
-    kind: str
-    form: str
-    name: str = ""
-    date: str = ""
-    organizers: list[str] = field(default_factory=list)
-    chairs: list[str] = field(default_factory=list)
-    spans: list[Span] = field(default_factory=list)
-    confidence: float = 0.5
-
-    def absorb(self, other: _Event) -> None:
-        """Take in a repeated report of this event."""
-        self.date = self.date or other.date
-        if not self.name or (other.name and _same_name(self.name, other.name)):
-            self.name = max(self.name, other.name, key=len)
-        _extend(self.organizers, other.organizers)
-        _extend(self.chairs, other.chairs)
-        self.spans.extend(other.spans)
-        self.confidence = max(self.confidence, other.confidence)
-
-
-def _extend(target: list[str], values: list[str]) -> None:
-    for value in values:
-        if value not in target:
-            target.append(value)
-
-
-def _same_name(a: str, b: str) -> bool:
-    """Two forms of one name ('Hội nghị Ngoại giao 31' ≡ 'Hội nghị Ngoại giao lần thứ 31')."""
-    return _ORDINAL.sub("", normalize_text(a)) == _ORDINAL.sub("", normalize_text(b))
 
 
 class EventBook:
@@ -70,14 +33,14 @@ class EventBook:
     def __init__(self, doc: EventDoc, published: dt.date | None, years: list[int]) -> None:
         """Start an empty book for a document."""
         self.doc, self.published, self.doc_years = doc, published, years
-        self.events: list[_Event] = []
-        self.headline: list[_Event] = []
-        self._sentence: list[tuple[int, _Event]] = []
+        self.events: list[EventDraft] = []
+        self.headline: list[EventDraft] = []
+        self._sentence: list[tuple[int, EventDraft]] = []
         self._sentence_first = -1
         self._told_on = ""  # the date of the last sentence that opens with its date
         self._frames: dict[int, str] = {}  # sentence start → date of the event framing it
 
-    def _targets(self, first: int) -> list[tuple[int, _Event]]:
+    def _targets(self, first: int) -> list[tuple[int, EventDraft]]:
         if first != self._sentence_first:
             self._sentence_first, self._sentence = first, []
         return self._sentence
@@ -93,7 +56,7 @@ class EventBook:
         distinct: bool = False,
     ) -> None:
         """Book an event the sentence reports as taking place."""
-        ev = _Event(trig.kind, trig.form, confidence=_CONFIDENCE.get(trig.form, 0.5))
+        ev = EventDraft(trig.kind, trig.form, confidence=_CONFIDENCE.get(trig.form, 0.5))
         ev.date = self._date(trig, first, stop)
         first_told = not self._targets(first)  # not a visit's own range later in the sentence
         if ev.date and not headline and self.doc.date_initial(first) and first_told:
@@ -162,7 +125,7 @@ class EventBook:
                 event = self.events[-1]
             else:
                 continue
-            _extend(event.chairs, names)
+            extend_unique(event.chairs, names)
 
     def _date(self, trig: Trigger, first: int, stop: int) -> str:
         mention = self.doc.date_for(trig.first, trig.stop, first)
@@ -219,9 +182,13 @@ class EventBook:
                 continue  # a banner, a date line ('Thứ Bảy, ngày 26 tháng 9 năm 2020'), or a
                 # document's date ('Nghị quyết … ngày 10/4/2013'), not the story's time
             parsed = parse_day_month(mention.text, mention.value)
-            if parsed is not None and parsed[2] is not None:
-                return [parsed[2]] if abs(parsed[1] - month) <= _ANCHOR_MONTHS else []
+            if parsed is None or parsed[2] is None or self._history(parsed[2]):
+                continue  # 'Hiệp ước …, ký ngày 18/7/1977' is history, not the story's time
+            return [parsed[2]] if abs(parsed[1] - month) <= _ANCHOR_MONTHS else []
         return []
+
+    def _history(self, year: int) -> bool:
+        return self.published is not None and year < self.published.year - _HISTORY_GAP
 
     def _name(self, trig: Trigger, stop: int) -> str:
         doc = self.doc
@@ -271,7 +238,7 @@ class EventBook:
                 return doc.sentence_text(f, s)
         return ""
 
-    def _match(self, ev: _Event) -> _Event | None:
+    def _match(self, ev: EventDraft) -> EventDraft | None:
         for e in reversed(self.events):
             if e.kind != ev.kind:
                 continue
@@ -279,7 +246,7 @@ class EventBook:
                 if ev.date == e.date:
                     return e
                 continue
-            if ev.name and e.name and _same_name(ev.name, e.name):
+            if ev.name and e.name and same_name(ev.name, e.name):
                 return e
             if ev.form == NOUN and (not ev.date or e.form == NOUN):
                 return e
