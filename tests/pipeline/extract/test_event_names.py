@@ -247,3 +247,7 @@ def test_a_programme_held_is_named_by_its_quoted_title_a_policy_is_not() -> None
         "Tỉnh đoàn đã tổ chức chương trình “Mùa hè xanh vì biển đảo” cho 200 sinh viên."
     )
     assert not _events("Bộ tiếp tục triển khai chương trình “Mỗi xã một sản phẩm” năm nay.")
+
+
+def test_an_assembly_session_named_by_its_edition_code_is_one_event_name() -> None:
+    assert "Đại hội đồng AIPA-46" in _events("bên lề Đại hội đồng AIPA-46 tại Kuala Lumpur, đoàn")

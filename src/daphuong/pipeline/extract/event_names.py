@@ -210,7 +210,9 @@ def _edition(doc: Doc, i: int) -> list[Candidate]:
     tok = toks[i]
     code = _code_end(doc, i)
     if code > i:
-        return [_edition_of(doc, i, code)]
+        # 'Đại hội đồng IPU-148': the assembly's session named by its edition code
+        assembly = i >= 3 and [t.key for t in toks[i - 3 : i]] == ["đại", "hội", "đồng"]
+        return [_edition_of(doc, i - 3 if assembly else i, code)]
     acronym = tok.is_upper and len(tok.text) >= 3 and not is_vietnamese_syllable(tok.text)
     if acronym and i + 1 < len(toks):
         nxt = toks[i + 1]
