@@ -839,3 +839,11 @@ def test_a_scheduled_wreath_laying_with_a_day_is_an_event_not_dated_by_a_treaty(
         ("cuộc gặp", "2025-07-10"),
         ("khác", "2025-07-11"),
     ]
+
+
+def test_many_cung_ngay_sentences_stay_fast() -> None:
+    text = "Chiều 5/3/2025, Bộ trưởng Lê Minh tiếp Đại sứ Ý. " + (
+        "Cùng ngày, Bộ trưởng Lê Minh tiếp Đại sứ Bỉ. " * 3000
+    )
+    events = _events(text, DATE=["5/3/2025"], PERSON=["Lê Minh"], LOCATION=["Ý", "Bỉ"])
+    assert {e["date"] for e in events} == {"2025-03-05"}

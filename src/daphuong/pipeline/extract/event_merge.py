@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 from daphuong.domain.extraction import ExtractedEvent, Mention, Span
@@ -166,7 +167,7 @@ class EventBook:
                 continue
             if not single_day(text, mention.start, mention.end, mention.text, mention.value):
                 continue
-            f_first = next(s for s, e in reversed(doc.sentences) if s <= f)
+            f_first = doc.sentences[bisect.bisect_right(doc.sentences, (f, len(doc.tokens))) - 1][0]
             return self._mention_date(mention, f_first, doc.sentence_bounds(f_first, f_first))
         return ""
 
