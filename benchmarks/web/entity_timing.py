@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from benchmarks.web.bench import DEFAULT_DB
 from daphuong.domain.access import Principal
-from daphuong.services.container import build_services
+from daphuong.services.container import Services, build_services
 from daphuong.services.profiles import ProfileService
 from daphuong.settings import Settings
 from daphuong.store.models.registry import EntityRow
@@ -25,6 +25,15 @@ def _ids(profiles: ProfileService, kind: str) -> list[int]:
     with profiles.db.reader() as session:
         stmt = select(EntityRow.id).where(EntityRow.type == kind).order_by(EntityRow.id)
         return list(session.scalars(stmt))
+
+
+def uncached_app(db: Path) -> tuple[Services, TestClient]:
+    """The services and an in-process client on `db`, with the read cache off."""
+    settings = Settings(
+        database_url=f"sqlite:///{db}", read_cache_entries=0, pipeline=("normalize",)
+    )
+    services = build_services(settings, migrate=False)
+    return services, TestClient(create_app(services))
 
 
 def _timed(ids: Sequence[int], call: Callable[[int], object]) -> dict[str, float]:
@@ -50,12 +59,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--people", type=int, default=0, help="first N people only (0: all)")
     parser.add_argument("--profile", choices=("PERSON", "ORG"), help="cProfile one kind")
     args = parser.parse_args(argv)
-    settings = Settings(
-        database_url=f"sqlite:///{args.db}", read_cache_entries=0, pipeline=("normalize",)
-    )
-    services = build_services(settings, migrate=False)
+    services, client = uncached_app(args.db)
     profiles = ProfileService(services.db)
-    client = TestClient(create_app(services))
     anonymous = Principal.anonymous()
     for kind in ("PERSON", "ORG"):
         ids = _ids(profiles, kind)

@@ -16,7 +16,7 @@ from daphuong.store.documents import DocumentRepository
 from daphuong.store.engine import Database
 from daphuong.store.models import DocumentRow
 from daphuong.store.registry.entities import EntityRepository
-from daphuong.store.registry.statements import StatementRepository
+from daphuong.store.registry.entity_facts import EntityFactsReader
 from daphuong.store.search import SearchIndex, make_index
 from daphuong.store.search.prepare import facet_entries, prepare_document
 from daphuong.text.analyze import name_key
@@ -73,11 +73,11 @@ def parse_filters(pairs: Iterable[str]) -> SearchFilters:
 
 
 def visible_entities(session: Session, entity_ids: Sequence[int], who: Principal) -> set[int]:
-    """The entities (or their merged members) with a statement `who` may see."""
+    """The entities (or their merged members) that are the subject of a statement `who` may
+    see (not rejected)."""
     clusters = EntityRepository(session).clusters(entity_ids)
     root_of = {member: root for root, members in clusters.items() for member in members}
-    rows = StatementRepository(session).about(root_of, who)
-    return {root_of[r.entity_id] for r in rows if r.entity_id in root_of}
+    return {root_of[i] for i in EntityFactsReader(session, who).subjects_among(list(root_of))}
 
 
 class SearchService:

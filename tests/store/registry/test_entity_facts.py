@@ -108,3 +108,24 @@ def test_latest_returns_the_newest_statements_of_one_name(db: Database) -> None:
 def test_chunks_cover_every_item_in_order() -> None:
     assert [list(c) for c in chunks([1, 2, 3, 4, 5], 2)] == [[1, 2], [3, 4], [5]]
     assert list(chunks([], 3)) == []
+
+
+def test_subjects_among_sees_live_visible_subjects_only(db: Database) -> None:
+    with db.transaction() as s:
+        repo = EntityRepository(s)
+        named, internal, rejected, pointed_at = (repo.create("PERSON", str(i)).id for i in range(4))
+        _name(s, named, "Lê Hoài Trung")
+        _name(s, internal, "Nguyễn Văn A", visibility="internal")
+        _name(s, rejected, "Trần Văn B", status=Status.REJECTED)
+        StatementRepository(s).add(
+            NewStatement(
+                entity_id=named, prop="role", value="Thứ trưởng", object_entity_id=pointed_at
+            )
+        )
+        s.flush()
+        ids = [named, internal, rejected, pointed_at]
+        assert EntityFactsReader(s, ANON).subjects_among(ids) == {named}
+        assert EntityFactsReader(s, Principal.local_system()).subjects_among(ids) == {
+            named,
+            internal,
+        }

@@ -105,6 +105,19 @@ class EntityFactsReader:
                 return True
         return False
 
+    def subjects_among(self, ids: Sequence[int]) -> set[int]:
+        """Which of these entities are the subject of a visible statement, from the counts
+        table: an organization's tens of thousands of statements are not read."""
+        found: set[int] = set()
+        for chunk in chunks(sorted(set(ids)), 500):
+            stmt = (
+                select(FactCountRow.entity_id)
+                .where(FactCountRow.entity_id.in_(chunk), self._counted())
+                .distinct()
+            )
+            found.update(int(i) for (i,) in self._rows(stmt))
+        return found
+
     def count_about(self, ids: Sequence[int]) -> int:
         """Visible statements with one of these entities as subject or object (each once)."""
         subject = StatementRow.entity_id.in_(list(ids))

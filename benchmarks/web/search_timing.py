@@ -1,0 +1,49 @@
+"""In-process CPU cost of the uncached search page: engine call, quick-find, whole page."""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from urllib.parse import urlencode
+
+from benchmarks.web.bench import DEFAULT_DB, QUERIES
+from benchmarks.web.entity_timing import uncached_app
+from daphuong.domain.access import Principal
+from daphuong.services.search import SearchService
+
+
+def _cpu_ms(call: Callable[[], object], repeat: int) -> float:
+    """Median CPU milliseconds of `call` (this process, every thread)."""
+    samples = []
+    for _ in range(repeat):
+        began = time.process_time()
+        call()
+        samples.append((time.process_time() - began) * 1000)
+    return round(statistics.median(samples), 1)
+
+
+def main(argv: list[str]) -> int:
+    """Per query of the load benchmark: SearchService.search, find_entities, GET /search."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.web.search_timing")
+    parser.add_argument("--db", type=Path, default=DEFAULT_DB)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+    services, client = uncached_app(args.db)
+    search = SearchService(services.db)
+    who = Principal.anonymous()
+    client.get("/search?q=warm")
+    for q in QUERIES:
+        engine = _cpu_ms(partial(search.search, q, who=who, limit=20), args.repeat)
+        quick = _cpu_ms(partial(search.find_entities, q, who=who, limit=8), args.repeat)
+        page = _cpu_ms(partial(client.get, f"/search?{urlencode({'q': q})}"), args.repeat)
+        print(f"{q!r}: search {engine} ms, quick-find {quick} ms, page {page} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
