@@ -5,15 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import random
 import sys
-import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-
-from sqlalchemy.exc import DBAPIError
 
 from daphuong.domain.document import RawDocument, Visibility
 from daphuong.errors import DaphuongError, IngestError
@@ -25,9 +21,6 @@ from daphuong.store.documents import DocumentRepository, NewDocument
 from daphuong.store.engine import Database
 
 STDIN = "-"
-# Tries for one document: a deadlock victim usually goes in on the second.
-_ATTEMPTS = 4
-_RETRY_SQLSTATES = frozenset({"40P01", "40001"})  # deadlock_detected, serialization_failure
 
 
 class Outcome(StrEnum):
@@ -146,16 +139,7 @@ class IngestionService:
         key: str | None = None,
     ) -> tuple[Outcome, str]:
         """Run the pipeline and write one document version in one transaction, retried."""
-        for attempt in range(1, _ATTEMPTS + 1):
-            try:
-                return self._store_once(raw, visibility, owner_org_id, key)
-            except DBAPIError as exc:
-                # Concurrent ingests lock shared rows (the registry counts) in their own
-                # order; PostgreSQL aborts one of them, and the same input then goes in whole.
-                if attempt == _ATTEMPTS or not _transient(exc):
-                    raise
-                time.sleep(random.uniform(0, 0.05 * attempt))
-        raise AssertionError("unreachable")
+        return self.db.retrying(lambda: self._store_once(raw, visibility, owner_org_id, key))
 
     def _store_once(
         self,
@@ -184,11 +168,6 @@ class IngestionService:
                     hook.on_superseded(session, previous)
                 hook.on_stored(session, row, ctx)
             return (Outcome.NEW_VERSION if previous else Outcome.INGESTED), key
-
-
-def _transient(exc: DBAPIError) -> bool:
-    """A deadlock or serialization failure: the transaction can be run again as it was."""
-    return getattr(exc.orig, "sqlstate", None) in _RETRY_SQLSTATES
 
 
 def _base_key(source: str, digest: str) -> str:

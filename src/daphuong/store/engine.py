@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import random
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+
+T = TypeVar("T")
+# Tries for one unit of work: a deadlock victim usually goes through on the second.
+_ATTEMPTS = 4
+_RETRY_SQLSTATES = frozenset({"40P01", "40001"})  # deadlock_detected, serialization_failure
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -55,6 +63,24 @@ class Database:
         with self._sessions() as session:
             yield session
 
+    def retrying(self, work: Callable[[], T]) -> T:
+        """Run `work` (it opens its own transaction), again after a deadlock/serialization abort."""
+        for attempt in range(1, _ATTEMPTS + 1):
+            try:
+                return work()
+            except DBAPIError as exc:
+                # Concurrent writers lock shared rows (the registry counts) in their own order;
+                # PostgreSQL aborts one of them, and the same work then goes in whole.
+                if attempt == _ATTEMPTS or not _transient(exc):
+                    raise
+                time.sleep(random.uniform(0, 0.05 * attempt))
+        raise AssertionError("unreachable")
+
     def dispose(self) -> None:
         """Close all pooled connections."""
         self.engine.dispose()
+
+
+def _transient(exc: DBAPIError) -> bool:
+    """A deadlock or serialization failure: the transaction can be run again as it was."""
+    return getattr(exc.orig, "sqlstate", None) in _RETRY_SQLSTATES

@@ -1,0 +1,50 @@
+"""Database: retrying a unit of work that PostgreSQL aborted as a deadlock victim."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy.exc import DBAPIError
+
+from daphuong.store.engine import Database
+
+
+class _Orig(Exception):
+    """A driver error carrying a SQLSTATE, as psycopg's do."""
+
+    def __init__(self, sqlstate: str) -> None:
+        super().__init__(sqlstate)
+        self.sqlstate = sqlstate
+
+
+def _failing(states: list[str]) -> tuple[list[int], Callable[[], str]]:
+    calls: list[int] = []
+
+    def work() -> str:
+        calls.append(1)
+        if states:
+            raise DBAPIError("INSERT", {}, _Orig(states.pop(0)))
+        return "done"
+
+    return calls, work
+
+
+def test_retrying_reruns_work_after_a_deadlock(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'r.db'}")
+    calls, work = _failing(["40P01", "40001"])
+    assert db.retrying(work) == "done"
+    assert len(calls) == 3
+
+
+def test_retrying_raises_other_errors_at_once_and_gives_up_after_four(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'r.db'}")
+    calls, work = _failing(["23505"])
+    with pytest.raises(DBAPIError):
+        db.retrying(work)
+    assert len(calls) == 1
+    calls, work = _failing(["40P01"] * 5)
+    with pytest.raises(DBAPIError):
+        db.retrying(work)
+    assert len(calls) == 4
