@@ -25,6 +25,9 @@ def _at(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> dt.d
         ("Thứ hai, 23/11/2026, 08:00 (GMT+7)", _at(2026, 11, 23, 8, 0)),
         ("Ngày đăng: 05-06-2023", _at(2023, 6, 5)),
         ("ngày 12 tháng 4 năm 2022 09h30", _at(2022, 4, 12, 9, 30)),
+        ("TTXVN.VN - 07:10 | 03/02/2025", _at(2025, 2, 3, 7, 10)),
+        ("(NDO) | 18/9/2022 20:05", _at(2022, 9, 18, 20, 5)),
+        ("tintuc.vn – 15:00, 01/10/2021", _at(2021, 10, 1, 15, 0)),
     ],
 )
 def test_article_date_lines(line: str, when: dt.datetime) -> None:
@@ -51,6 +54,8 @@ def test_weekday_without_time_is_a_site_today_banner(line: str) -> None:
         "32/13/2024 10:00",
         "",
         "Hội nghị ngày 12/04/2022 | 03:38",
+        "Đà Nẵng - 12/3/2024",  # a place before a date is a story's opening, not an outlet tag
+        "VTV - Ngày 4/5/2023, đoàn đã tới Lào",
     ],
 )
 def test_sentences_and_impossible_dates_are_not_date_lines(line: str) -> None:

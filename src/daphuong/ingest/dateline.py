@@ -24,6 +24,12 @@ _LABEL = re.compile(
 )
 _FILLER = re.compile(r"\b(?:ngày|lúc|giờ|vào)\b")
 _LEFTOVER = re.compile(r"[\s,|\-–—/•·:()\[\]]+")
+# An outlet's tag before the date ('VOV.VN - 09:45 | 24/05/2024', '(TTXVN) | 12/3/2024'): a
+# site name or a short acronym in capitals, set off by a dash or a bar.
+_OUTLET = re.compile(
+    r"\(?(?:[A-Za-z0-9-]{2,20}\.(?:vn|VN|com|net|org)|[A-ZĐ][A-ZĐ0-9&+]{1,9}(?:\.VN)?)\)?"
+    r"\s{0,3}[-–—|]\s{0,3}(?=\d)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +42,9 @@ class DateLine:
 
 def parse_date_line(line: str) -> DateLine | None:
     """Parse a line made only of a date, a time, a weekday and labels; None for anything else."""
-    s = line.strip().casefold()
+    s = line.strip()
+    outlet = _OUTLET.match(s)
+    s = s[outlet.end() :].casefold() if outlet else s.casefold()
     if not s or len(s) > _MAX_LINE or not any(c.isdigit() for c in s):
         return None
     m = _DATE_NUM.search(s) or _DATE_WORDS.search(s)
