@@ -6,6 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
 from daphuong.domain.document import RawDocument, Visibility
 from daphuong.domain.extraction import (
     EntityType,
@@ -228,3 +231,31 @@ def extract(
         ctx.stage_versions["extract"] = version
         hook.on_stored(s, row, ctx)
     return doc_id
+
+
+class _DeadlockOrig(Exception):
+    """What psycopg raises for a deadlock victim: an error carrying SQLSTATE 40P01."""
+
+    sqlstate = "40P01"
+
+
+class DeadlockOnce:
+    """A quick-find hook whose first call aborts the transaction as PostgreSQL's deadlock victim."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def _call(self) -> None:
+        self.calls += 1
+        if self.calls == 1:
+            raise DBAPIError("UPDATE registry_fact_counts", {}, _DeadlockOrig())
+
+    def upsert_entity(
+        self, session: Session, entity_id: int, entity_type: str, names: list[str]
+    ) -> None:
+        """Fail the first time, then accept."""
+        self._call()
+
+    def delete_entity(self, session: Session, entity_id: int) -> None:
+        """Fail the first time, then accept."""
+        self._call()

@@ -14,7 +14,7 @@ from daphuong.services.entity_views import RegistryViews
 from daphuong.services.export import ExportService
 from daphuong.store.audit import AuditRepository
 from daphuong.store.engine import Database
-from tests.services.registry_support import doc_a, doc_b, extract, gazetteer
+from tests.services.registry_support import DeadlockOnce, doc_a, doc_b, extract, gazetteer
 
 SYSTEM = Principal.local_system()
 
@@ -47,6 +47,20 @@ def test_merge_then_undo_leaves_the_registry_exactly_as_before(
     assert _jsonl(db) == before
     with pytest.raises(Conflict):
         curation.undo_merge(merge_id, SYSTEM)
+
+
+def test_a_deadlocked_merge_is_rerun_whole_and_recorded_once(db: Database, tmp_path: Path) -> None:
+    views, _ = _setup(db, tmp_path)
+    hook = DeadlockOnce()
+    curation = CurationService(db, index_hooks=[hook], gazetteer=gazetteer(tmp_path))
+    [a] = views.find("Bộ Ngoại giao", SYSTEM)
+    [b] = views.find("Ban Đối ngoại Trung ương", SYSTEM)
+    curation.merge(a, b, Principal.local_system("lan"))
+    assert hook.calls >= 3  # the aborted try reached the hook, then both entities again
+    assert views.find("Ban Đối ngoại Trung ương", SYSTEM) == [a]
+    with db.reader() as s:
+        log = AuditRepository(s).list(target_type="entity")
+    assert [r.action for r in log] == ["entity.merge"]
 
 
 def test_merge_and_undo_are_audited(db: Database, tmp_path: Path) -> None:

@@ -10,10 +10,19 @@ import pytest
 from daphuong.domain.access import Principal, Role
 from daphuong.errors import Conflict, NotFound, PermissionDenied
 from daphuong.services.entity_views import RegistryViews
+from daphuong.services.org_gazetteer import OrgGazetteer
 from daphuong.services.review import ReviewService
 from daphuong.store.audit import AuditRepository
 from daphuong.store.engine import Database
-from tests.services.registry_support import TEXT_A, Doc, P, extract, gazetteer, role
+from tests.services.registry_support import (
+    TEXT_A,
+    DeadlockOnce,
+    Doc,
+    P,
+    extract,
+    gazetteer,
+    role,
+)
 
 SYSTEM = Principal.local_system()
 
@@ -28,13 +37,19 @@ def _short_name_docs() -> tuple[Doc, Doc]:
     )
 
 
-def test_uncertain_person_link_is_a_same_as_proposal_and_confirming_merges(
-    db: Database, tmp_path: Path
-) -> None:
+def _ingest_short_names(db: Database, tmp_path: Path) -> tuple[OrgGazetteer, Doc]:
+    """Store both 'Hoài Nga' reports; returns the gazetteer and the second report."""
     gaz = gazetteer(tmp_path)
     first, second = _short_name_docs()
     extract(db, first, gaz)
     extract(db, second, gaz)
+    return gaz, second
+
+
+def test_uncertain_person_link_is_a_same_as_proposal_and_confirming_merges(
+    db: Database, tmp_path: Path
+) -> None:
+    gaz, second = _ingest_short_names(db, tmp_path)
     views = RegistryViews(db, gaz)
     assert len(views.find("Hoài Nga", SYSTEM)) == 2
     review = ReviewService(db, gazetteer=gaz)
@@ -48,13 +63,25 @@ def test_uncertain_person_link_is_a_same_as_proposal_and_confirming_merges(
     assert review.pending(SYSTEM, prop="same_as") == []
 
 
+def test_a_deadlocked_decision_is_rerun_whole_and_recorded_once(
+    db: Database, tmp_path: Path
+) -> None:
+    gaz, _ = _ingest_short_names(db, tmp_path)
+    hook = DeadlockOnce()
+    review = ReviewService(db, index_hooks=[hook], gazetteer=gaz)
+    [proposal] = review.pending(SYSTEM, prop="same_as")
+    result = review.confirm(proposal["id"], Principal.local_system("lan"))
+    assert hook.calls > 1 and "merge_id" in result
+    assert len(RegistryViews(db, gaz).find("Hoài Nga", SYSTEM)) == 1
+    with db.reader() as s:
+        log = AuditRepository(s).list(target_type="statement")
+    assert [r.action for r in log] == ["statement.confirmed"]
+
+
 def test_rejected_same_as_keeps_entities_apart_after_reextraction(
     db: Database, tmp_path: Path
 ) -> None:
-    gaz = gazetteer(tmp_path)
-    first, second = _short_name_docs()
-    extract(db, first, gaz)
-    extract(db, second, gaz)
+    gaz, second = _ingest_short_names(db, tmp_path)
     review = ReviewService(db, gazetteer=gaz)
     [proposal] = review.pending(SYSTEM, prop="same_as")
     review.reject(proposal["id"], SYSTEM)
@@ -83,10 +110,7 @@ def test_decisions_are_audited_and_checked(db: Database, tmp_path: Path) -> None
 
 
 def test_open_proposal_is_proposed_again_after_reextraction(db: Database, tmp_path: Path) -> None:
-    gaz = gazetteer(tmp_path)
-    first, second = _short_name_docs()
-    extract(db, first, gaz)
-    extract(db, second, gaz)
+    gaz, second = _ingest_short_names(db, tmp_path)
     review = ReviewService(db, gazetteer=gaz)
     [before] = review.pending(SYSTEM, prop="same_as")
     extract(db, second, gaz, version="2")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import DBAPIError
 
-from daphuong.store.engine import Database
+from daphuong.store.engine import Database, retried
 
 
 class _Orig(Exception):
@@ -48,3 +48,22 @@ def test_retrying_raises_other_errors_at_once_and_gives_up_after_four(tmp_path: 
     with pytest.raises(DBAPIError):
         db.retrying(work)
     assert len(calls) == 4
+
+
+class _Service:
+    """A service shape: a `db` attribute and methods that open their own transactions."""
+
+    def __init__(self, db: Database, states: list[str]) -> None:
+        self.db = db
+        self.calls, self._work = _failing(states)
+
+    @retried
+    def act(self, suffix: str) -> str:
+        return self._work() + suffix
+
+
+def test_retried_method_reruns_through_its_services_database(tmp_path: Path) -> None:
+    service = _Service(Database(f"sqlite:///{tmp_path / 'r.db'}"), ["40P01"])
+    assert service.act("!") == "done!"
+    assert len(service.calls) == 2
+    assert _Service.act.__doc__ is None and _Service.act.__name__ == "act"

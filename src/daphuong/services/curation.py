@@ -13,7 +13,7 @@ from daphuong.services.hooks import EntityIndexHook
 from daphuong.services.org_gazetteer import OrgGazetteer
 from daphuong.services.registry import reindex
 from daphuong.store.audit import AuditRepository
-from daphuong.store.engine import Database
+from daphuong.store.engine import Database, retried
 from daphuong.store.models.registry import EntityRow, MergeRow
 from daphuong.store.registry.entities import EntityRepository
 from daphuong.store.registry.keys import clean_name, name_key
@@ -93,6 +93,7 @@ class CurationService:
         self.index_hooks = list(index_hooks)
         self.gazetteer = gazetteer if gazetteer is not None else OrgGazetteer.bundled()
 
+    @retried
     def merge(self, winner_id: int, loser_id: int, who: Principal) -> int:
         """Merge `loser_id` into `winner_id`; returns the merge id (for undo)."""
         require_curator(who)
@@ -103,6 +104,7 @@ class CurationService:
             reindex(session, [merge.winner_id, merge.loser_id], self.index_hooks, self.gazetteer)
             return merge.id
 
+    @retried
     def undo_merge(self, merge_id: int, who: Principal) -> dict[str, int]:
         """Reverse a merge exactly; later merges of the winner are untouched."""
         require_curator(who)
@@ -136,6 +138,7 @@ class CurationService:
             merge_id = merge.id
         return self.undo_merge(merge_id, who)
 
+    @retried
     def split(self, entity_id: int, statement_ids: Sequence[int], who: Principal) -> int:
         """Move statements to a new entity; they are confirmed so re-extraction keeps the split."""
         require_curator(who)
@@ -173,6 +176,7 @@ class CurationService:
         """Add a confirmed human alias (used for linking and quick-find)."""
         self._add_name(entity_id, alias, "alias", who)
 
+    @retried
     def remove_alias(self, entity_id: int, alias: str, who: Principal) -> int:
         """Reject every statement giving the entity this name; returns how many."""
         require_curator(who)
@@ -199,6 +203,7 @@ class CurationService:
             reindex(session, cluster, self.index_hooks, self.gazetteer)
             return len(rows)
 
+    @retried
     def _add_name(self, entity_id: int, name: str, prop: str, who: Principal) -> None:
         require_curator(who)
         value = clean_name(name)

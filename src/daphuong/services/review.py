@@ -13,7 +13,7 @@ from daphuong.services.org_gazetteer import OrgGazetteer
 from daphuong.services.registry import reindex
 from daphuong.services.tenures import citation
 from daphuong.store.audit import AuditRepository
-from daphuong.store.engine import Database
+from daphuong.store.engine import Database, retried
 from daphuong.store.models.registry import StatementRow
 from daphuong.store.registry.entities import EntityRepository
 from daphuong.store.registry.statements import StatementRepository, Status, qualifiers_of
@@ -71,6 +71,7 @@ class ReviewService:
         """Reject a statement; the machine proposing it again will not revive it."""
         return self._decide(statement_id, Status.REJECTED, who)
 
+    @retried
     def _decide(self, statement_id: int, status: Status, who: Principal) -> dict[str, Any]:
         require_curator(who)
         with self.db.transaction() as session:

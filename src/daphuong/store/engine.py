@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import random
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 T = TypeVar("T")
+P = ParamSpec("P")
 # Tries for one unit of work: a deadlock victim usually goes through on the second.
 _ATTEMPTS = 4
 _RETRY_SQLSTATES = frozenset({"40P01", "40001"})  # deadlock_detected, serialization_failure
@@ -84,3 +86,20 @@ class Database:
 def _transient(exc: DBAPIError) -> bool:
     """A deadlock or serialization failure: the transaction can be run again as it was."""
     return getattr(exc.orig, "sqlstate", None) in _RETRY_SQLSTATES
+
+
+class _HasDatabase(Protocol):
+    db: Database
+
+
+H = TypeVar("H", bound=_HasDatabase)
+
+
+def retried(method: Callable[Concatenate[H, P], T]) -> Callable[Concatenate[H, P], T]:
+    """Decorate a service method that opens its own transaction: rerun it after a deadlock."""
+
+    @functools.wraps(method)
+    def run(self: H, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        return self.db.retrying(lambda: method(self, *args, **kwargs))
+
+    return run
