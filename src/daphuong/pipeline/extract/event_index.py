@@ -208,6 +208,17 @@ class DocIndex:
         pair = (toks[i].key, toks[i + 1].key)
         return pair in _SAME_DAY
 
+    def ahead(self, i: int) -> bool:
+        """'tới', 'sắp tới', 'tới đây' at token i: the date just before it is still to come
+        ('từ 10/3 tới 15/3' is a range: a day follows)."""
+        toks = self.tokens
+        if i < len(toks) and toks[i].key == "sắp":
+            i += 1
+        if i >= len(toks) or toks[i].key != "tới":
+            return False
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        return nxt is None or not (nxt.is_digit or nxt.key == "ngày")
+
     def line_length(self, i: int) -> int:
         """How many tokens the line holding token i has."""
         toks = self.tokens

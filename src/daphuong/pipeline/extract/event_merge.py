@@ -162,9 +162,11 @@ class EventBook:
 
     def _last_day(self, first: int) -> str:
         doc, text = self.doc, self.doc.text
-        for f, _, mention in reversed(doc.dates_in(max(0, first - _ANCHOR_SPAN), first)):
+        for f, s, mention in reversed(doc.dates_in(max(0, first - _ANCHOR_SPAN), first)):
             if doc.is_headline(f) or doc.line_length(f) < _DATE_LINE or doc.document_date(f):
                 continue
+            if doc.ahead(s):
+                continue  # 'ngày 15/3 tới, Kỳ họp … sẽ diễn ra': a plan's day, not the story's
             if not single_day(text, mention.start, mention.end, mention.text, mention.value):
                 continue
             f_first = doc.sentences[bisect.bisect_right(doc.sentences, (f, len(doc.tokens))) - 1][0]

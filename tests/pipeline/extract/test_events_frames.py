@@ -1,0 +1,53 @@
+"""Tests for event phrasing families on sentences written for them (mentions given)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from daphuong.pipeline.extract.events import find_events
+from daphuong.pipeline.extract.tokens import tokenize
+from daphuong.services.evaluation import project_gold_mentions
+
+
+def _events(text: str, published: dt.date | None = None, **types: list[str]) -> list[Any]:
+    gold = {"entities": [{"type": t, "text": n} for t, names in types.items() for n in names]}
+    found = find_events(
+        text, tokenize(text), project_gold_mentions(text, gold), published=published
+    )
+    return [(e.kind, e.date, e.name) for e in found]
+
+
+def test_an_invitation_is_a_noun_not_a_verb_subordinating_the_visit() -> None:
+    text = (
+        "Đoàn đại biểu Hội Hữu nghị Mông Cổ – Việt Nam, đáp lời mời của Hội Hữu nghị "
+        "Việt Nam – Mông Cổ, thăm và làm việc tại Việt Nam từ ngày 3 đến 7/4."
+    )
+    orgs = ["Hội Hữu nghị Việt Nam – Mông Cổ", "Hội Hữu nghị Mông Cổ – Việt Nam"]
+    assert _events(text, ORG=orgs, LOCATION=["Việt Nam"], DATE=["3 đến 7/4"]) == [
+        ("chuyến thăm", "--04-03", "")
+    ]
+
+
+def test_touring_an_exhibition_that_day_is_an_activity_named_by_its_title() -> None:
+    text = (
+        "Sáng 14/9, Bộ Văn hóa tổ chức lễ khai mạc Tuần phim Ấn Độ. "
+        "Nhân dịp này, khách mời tham quan triển lãm ảnh “Sắc màu Ấn Độ” tại sảnh rạp."
+    )
+    events = _events(text, DATE=["14/9"], ORG=["Bộ Văn hóa"], EVENT=["Sắc màu Ấn Độ"])
+    assert ("khác", "--09-14", "Sắc màu Ấn Độ") in events
+
+
+def test_a_day_still_to_come_is_not_the_day_a_later_same_day_report_refers_to() -> None:
+    text = (
+        "Chiều 6/3, Bộ trưởng Lê Văn An tiếp Đại sứ Pháp. Đại sứ cho biết ngày 20/3 tới, "
+        "Ủy ban liên chính phủ sẽ họp tại Paris. "
+        "Sáng cùng ngày, Bộ trưởng Lê Văn An đã hội kiến Tổng Giám đốc UNESCO."
+    )
+    events = _events(
+        text, DATE=["6/3", "20/3"], PERSON=["Lê Văn An"], ORG=["UNESCO"], LOCATION=["Paris"]
+    )
+    assert [e for e in events if e[0] == "cuộc gặp"] == [
+        ("cuộc gặp", "--03-06", ""),
+        ("cuộc gặp", "--03-06", ""),
+    ]
