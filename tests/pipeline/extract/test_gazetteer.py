@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from daphuong.pipeline.extract.gazetteer import PhraseTable, load, read_tsv, values
+from daphuong.pipeline.extract.gazetteer import PhraseTable, load, read_tsv, spaced_spelling, values
 from daphuong.pipeline.extract.tokens import tokenize
 
 
@@ -42,3 +42,12 @@ def test_shipped_gazetteer_loads_core_vocabulary() -> None:
     assert gaz.names.match(tokenize("Hà Nội"), 0) == (2, "LOC")
     assert "nguyễn" in gaz.surnames
     assert "ông" not in gaz.surnames  # the honorific wins over the rare surname
+
+
+def test_a_hyphenated_transcription_is_also_known_with_spaces() -> None:
+    assert spaced_spelling("Cu-ba") == "Cu Ba"
+    assert spaced_spelling("Cộng hòa Cu-ba") == "Cộng hòa Cu Ba"
+    assert spaced_spelling("Việt Nam") == "Việt Nam"
+    names = load().names
+    toks = tokenize("nhân dân Cu Ba anh em")
+    assert names.match(toks, 2) == (4, "LOC")

@@ -266,3 +266,28 @@ def test_a_known_name_ends_before_the_verb_of_a_document() -> None:
     found = _orgs("Bộ Ngoại giao triển khai Chương trình hành động của Chính phủ.")
     assert "Bộ Ngoại giao" in found
     assert not any("triển khai" in n for n in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "longer"),
+    [
+        ("Kế hoạch của Bộ Chính trị gắn với việc đào tạo cán bộ.", "Bộ Chính trị", "gắn"),
+        ("Giám đốc Học viện Ngoại giao đồng chủ trì buổi lễ.", "Học viện Ngoại giao", "đồng"),
+        ("Năm nay Bộ Tư pháp sơ kết ba năm hợp tác.", "Bộ Tư pháp", "sơ kết"),
+    ],
+)
+def test_a_known_name_ends_before_a_lower_case_verb(text: str, name: str, longer: str) -> None:
+    found = _orgs(text)
+    assert name in found and not any(longer in f for f in found)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Quỹ Hợp tác ASEAN – Hàn Quốc",
+        "Quỹ ủy thác Nhật Bản – UNESCO",
+        "Hội Hữu nghị Việt Nam – Cu Ba",
+    ],
+)
+def test_a_dash_joins_a_grouping_and_a_partner_inside_a_body(name: str) -> None:
+    assert name in _orgs(f"Năm 2030, {name} sẽ hỗ trợ các dự án mới.")

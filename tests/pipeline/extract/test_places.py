@@ -6,6 +6,7 @@ import pytest
 
 from daphuong.pipeline.extract import gazetteer
 from daphuong.pipeline.extract.places import find
+from daphuong.pipeline.extract.recognize import recognize
 from daphuong.pipeline.extract.scan import Doc
 
 
@@ -72,3 +73,16 @@ def test_a_nationality_is_not_a_place() -> None:
 )
 def test_regions_and_foreign_provinces_without_a_cue_word(text: str, place: str) -> None:
     assert place in _places(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Dự án hỗ trợ nông dân đồng bằng sông Cửu Long chống hạn mặn.", "đồng bằng sông Cửu Long"),
+        ("Đoàn khảo sát các tỉnh miền núi phía Bắc trong tháng này.", "miền núi phía Bắc"),
+        ("Lễ hội được tổ chức ở vùng Ngã ba Đông Dương hằng năm.", "Ngã ba Đông Dương"),
+    ],
+)
+def test_regions_written_with_a_lower_case_first_word(text: str, place: str) -> None:
+    found = {m.text for m in recognize(text)}
+    assert place in found and "sông Cửu Long" not in found

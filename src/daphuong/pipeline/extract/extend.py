@@ -5,17 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from daphuong.pipeline.extract.name_pairs import grouping_pair, place_pair
+from daphuong.pipeline.extract.name_pairs import punct_end
 from daphuong.pipeline.extract.name_terms import term_end
-from daphuong.pipeline.extract.places import place_run
+from daphuong.pipeline.extract.places import admin_end
 from daphuong.pipeline.extract.scan import MAX_NAME_TOKENS, Doc
 from daphuong.pipeline.extract.tokens import is_vietnamese_syllable
 
-_JOINERS = frozenset("&")
 _TRIM = frozenset({"và", "của", "về", "các", "với", "tại", "-", "&", "ở"})
 _AFTER_CLOSED = frozenset({"về", "tại", "của", "và", "bên"})
-_ADMIN = frozenset({"tỉnh", "thành phố", "huyện", "quận", "xã", "phường", "thị xã", "tp"})
-_ADMIN_FIRST = frozenset({"thành", "thị"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,8 +26,9 @@ class Extent:
 _PLAIN = Extent()
 
 
-def extend(doc: Doc, i: int, rule: Extent | None = None) -> int:
-    """End (exclusive) of the name whose words start at token i (right after its head)."""
+def extend(doc: Doc, i: int, rule: Extent | None = None, known: int = -1) -> int:
+    """End (exclusive) of the name whose words start at token i (right after its head);
+    `known` is where a gazetteer name that opens with the head ends ('Bộ Chính trị')."""
     rule = rule or _PLAIN
     j = i
     last = i
@@ -41,6 +39,7 @@ def extend(doc: Doc, i: int, rule: Extent | None = None) -> int:
         tok = doc.tokens[j]
         if tok.newline_before:
             break
+        closed = closed or (j == known and not rule.event)  # 'Bộ Chính trị gắn với …'
         if closed and not _continues_closed(doc, j):
             break
         if numbered and term_end(doc, j) > j:
@@ -71,7 +70,7 @@ def _closes(doc: Doc, j: int, step: int) -> bool:
     end = doc.name_at(j)[0]
     known = end == step or (end > j and doc.name_at(end - 1)[0] == step)
     known = known or (doc.tokens[j].key in _AFTER_CLOSED and step > j + 1)  # '… tại Quảng Trị'
-    return known or (doc.lower_like(j) and _admin_at(doc, j) == step)
+    return known or (doc.lower_like(j) and admin_end(doc, j) == step)
 
 
 def _step(doc: Doc, j: int, rule: Extent) -> int:
@@ -83,7 +82,7 @@ def _step(doc: Doc, j: int, rule: Extent) -> int:
         # 'Ban Chấp hành Trung ương Đảng Cộng sản Cuba': a longer body starts at the last word
         return longer if inner == "ORG" and longer > end else end
     if not tok.is_word:
-        return _punct(doc, j, rule)
+        return punct_end(doc, j, event=rule.event)
     if tok.is_digit:
         return _number(doc, j, rule)
     if not doc.lower_like(j):
@@ -149,7 +148,7 @@ def _lower(doc: Doc, j: int, rule: Extent) -> int:
         return handler(doc, j, rule)
     if rule.event and key == "ở":
         return j + 1
-    admin = _admin_at(doc, j)
+    admin = admin_end(doc, j)
     if admin > j:
         return admin
     return j if doc.stop_at(j) else j + 1
@@ -222,27 +221,6 @@ def _of_body(doc: Doc, j: int) -> int:
     return j
 
 
-def _admin_at(doc: Doc, j: int) -> int:
-    """'tỉnh', 'thành phố', 'TP' (+ a place): elliptical local bodies ('UBND tỉnh Tây Ninh')."""
-    toks = doc.tokens
-    key = toks[j].key
-    if key in _ADMIN:
-        end = j + 1
-    elif key in _ADMIN_FIRST and j + 1 < len(toks) and f"{key} {toks[j + 1].key}" in _ADMIN:
-        end = j + 2
-    else:
-        return j
-    if end < len(toks):
-        name_end, label = doc.name_at(end)
-        if label == "LOC":
-            return name_end
-        if key in ("quận", "phường") and toks[end].is_digit:
-            return end + 1  # 'UBND quận 1': districts and wards are numbered
-        # 'UBND huyện Mường Tè': a district no list holds (not 'UBND tỉnh Nguyễn Văn An')
-        return place_run(doc, end) if doc.person_at(end) == doc.title_at(end) == end else end
-    return end
-
-
 def _continues_closed(doc: Doc, j: int) -> bool:
     """After a place or a known body only a joiner, a place word or another name may follow
     ('… Việt Nam về Hợp tác …', '… MTTQ tỉnh'), not a loose word ('Hạ viện Indonesia Puan')."""
@@ -250,7 +228,7 @@ def _continues_closed(doc: Doc, j: int) -> bool:
     if not tok.is_word:
         return True
     if doc.lower_like(j):
-        return tok.key in _AFTER_CLOSED or _admin_at(doc, j) > j
+        return tok.key in _AFTER_CLOSED or admin_end(doc, j) > j
     return doc.name_at(j)[0] > j or doc.head_at(j)[0] > j or tok.is_digit
 
 
@@ -276,31 +254,6 @@ def _and_continues(doc: Doc, j: int) -> bool:
             return False  # 'Tuyên ngôn X và Tuyên bố Y': two documents
         return doc.name_at(j + 1)[0] == j + 1 and doc.person_at(j + 1) == j + 1
     return not toks[j - 1].is_cap and not doc.stop_at(j + 1)
-
-
-def _punct(doc: Doc, j: int, rule: Extent) -> int:
-    toks = doc.tokens
-    tok = toks[j]
-    nxt = toks[j + 1] if j + 1 < len(toks) else None
-    if nxt is None or not nxt.is_word:
-        return j
-    if tok.text in _JOINERS and not nxt.space_before:
-        return j + 1
-    if doc.is_dash(j):
-        if not tok.space_before and not nxt.space_before:
-            return j + 1  # hyphenated word
-        if place_pair(doc, j) or (rule.event and grouping_pair(doc, j)):
-            return j + 1
-    if tok.text == "(" and rule.event:
-        return _abbr_then_ordinal(doc, j)
-    return j
-
-
-def _abbr_then_ordinal(doc: Doc, j: int) -> int:
-    """'(AIPA) lần thứ 41' inside a meeting name."""
-    toks = doc.tokens
-    ok = j + 3 < len(toks) and toks[j + 1].is_upper and toks[j + 2].text == ")"
-    return j + 3 if ok and toks[j + 3].key == "lần" else j
 
 
 def _trim(doc: Doc, i: int, j: int) -> int:

@@ -151,6 +151,27 @@ def _add_all(table: PhraseTable, rows: Iterable[dict[str, str]], label: str, *co
             table.add(value, label)
 
 
+def _add_places(table: PhraseTable, rows: Iterable[dict[str, str]]) -> None:
+    """Places, and each hyphenated transcription also as the press writes it with spaces
+    ('Cu-ba' → 'Cu Ba', 'Xinh-ga-po' → 'Xinh Ga Po')."""
+    for row in rows:
+        for value in values(row, "name", "aliases"):
+            table.add(value, "LOC")
+            spaced = spaced_spelling(value)
+            if spaced != value:
+                table.add(spaced, "LOC")
+
+
+def spaced_spelling(name: str) -> str:
+    """'Cu-ba' → 'Cu Ba': each syllable of a hyphenated word capitalised, hyphens as spaces."""
+    words = []
+    for word in name.split():
+        parts = word.split("-")
+        spelled = len(parts) > 1 and all(p.isalpha() for p in parts) and word[:1].isupper()
+        words.append(" ".join(p[:1].upper() + p[1:] for p in parts) if spelled else word)
+    return " ".join(words)
+
+
 def _table(rows: Iterable[dict[str, str]], column: str) -> PhraseTable:
     table = PhraseTable()
     _add_all(table, rows, "WORD", column)
@@ -163,9 +184,9 @@ def load() -> Gazetteer:
     names = PhraseTable()
     _add_all(names, read_tsv("extra_orgs.tsv"), "ORG", "name", "aliases")
     _add_all(names, read_tsv("orgs.tsv"), "ORG", "name", "aliases")
-    _add_all(names, read_tsv("extra_places.tsv"), "LOC", "name", "aliases")
-    _add_all(names, read_tsv("countries.tsv"), "LOC", "name", "aliases")
-    _add_all(names, read_tsv("places.tsv"), "LOC", "name", "aliases")
+    _add_places(names, read_tsv("extra_places.tsv"))
+    _add_places(names, read_tsv("countries.tsv"))
+    _add_places(names, read_tsv("places.tsv"))
     _add_all(names, read_tsv("extra_persons.tsv"), "PERSON", "name", "aliases")
     titles = PhraseTable()
     _add_all(titles, read_tsv("titles.tsv"), "TITLE", "title")

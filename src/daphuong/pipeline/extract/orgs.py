@@ -75,9 +75,10 @@ def headed_end(doc: Doc, i: int) -> int:
     head_end, kind = doc.head_at(i)
     if head_end <= i or not _may_open(doc, i, head_end, kind):
         return i
-    end = _before_document(
-        doc, i, head_end, extend(doc, head_end, Extent(mission=kind == "mission"))
-    )
+    known, label = doc.name_at(i)
+    rule = Extent(mission=kind == "mission")
+    end = extend(doc, head_end, rule, known if label == "ORG" and known > head_end else -1)
+    end = _before_document(doc, i, head_end, end)
     if end > head_end and not _evidenced(doc, head_end, end):
         end = head_end  # 'Quỹ sẵn sàng', 'Hội triển khai': a verb after an elliptical name
     if end == head_end and (kind not in _ALONE or _generic_bare(doc, i, head_end)):

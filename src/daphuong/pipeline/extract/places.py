@@ -111,3 +111,31 @@ def _republic(doc: Doc, i: int) -> list[Candidate]:
         if label == "LOC":
             return [doc.cand(LOC, i, end, "pattern", 0.8)]
     return []
+
+
+# Administrative words that go on an elliptical local body ('UBND tỉnh', 'Công an huyện').
+_BODY_ADMIN = frozenset({"tỉnh", "thành phố", "huyện", "quận", "xã", "phường", "thị xã", "tp"})
+_ADMIN_FIRST = frozenset({"thành", "thị"})
+
+
+def admin_end(doc: Doc, j: int) -> int:
+    """'tỉnh', 'thành phố', 'TP' (+ a place): elliptical local bodies ('UBND tỉnh Tây Ninh')."""
+    toks = doc.tokens
+    key = toks[j].key
+    if key in _BODY_ADMIN:
+        end = j + 1
+    elif (
+        key in _ADMIN_FIRST and j + 1 < len(toks) and f"{key} {toks[j + 1].key}" in _BODY_ADMIN
+    ):
+        end = j + 2
+    else:
+        return j
+    if end < len(toks):
+        name_end, label = doc.name_at(end)
+        if label == "LOC":
+            return name_end
+        if key in ("quận", "phường") and toks[end].is_digit:
+            return end + 1  # 'UBND quận 1': districts and wards are numbered
+        # 'UBND huyện Mường Tè': a district no list holds (not 'UBND tỉnh Nguyễn Văn An')
+        return place_run(doc, end) if doc.person_at(end) == doc.title_at(end) == end else end
+    return end
