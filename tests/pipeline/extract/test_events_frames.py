@@ -51,3 +51,33 @@ def test_a_day_still_to_come_is_not_the_day_a_later_same_day_report_refers_to() 
         ("cuộc gặp", "--03-06", ""),
         ("cuộc gặp", "--03-06", ""),
     ]
+
+
+def test_a_same_day_sentence_with_no_meeting_word_reports_an_activity_on_that_day() -> None:
+    text = (
+        "Sáng 9/11, tại Cần Thơ, Hội Hữu nghị Việt Nam – Hà Lan tổ chức hội thảo về nước. "
+        "Cùng ngày, các đại biểu khảo sát mô hình trữ nước ngọt tại huyện Phong Điền. "
+        "Buổi tối, Hội Hữu nghị Việt Nam – Hà Lan tổ chức chương trình giao lưu "
+        "“Dòng sông kết nối” tại bến Ninh Kiều."
+    )
+    events = _events(
+        text,
+        DATE=["9/11"],
+        LOCATION=["Cần Thơ", "Phong Điền"],
+        ORG=["Hội Hữu nghị Việt Nam – Hà Lan"],
+        EVENT=["Dòng sông kết nối"],
+    )
+    assert events == [
+        ("hội thảo", "--11-09", ""),
+        ("khác", "--11-09", ""),
+        ("khác", "--11-09", "Dòng sông kết nối"),
+    ]
+
+
+def test_an_award_handed_over_on_the_occasion_is_part_of_the_meeting() -> None:
+    text = (
+        "Chiều 2/12, Liên hiệp các tổ chức hữu nghị tỉnh Huế gặp mặt các tình nguyện viên "
+        "quốc tế. Dịp này, Liên hiệp trao bằng khen cho 12 tình nguyện viên."
+    )
+    events = _events(text, DATE=["2/12"], ORG=["Liên hiệp các tổ chức hữu nghị tỉnh Huế"])
+    assert events == [("cuộc gặp", "--12-02", "")]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from daphuong.domain.extraction import EntityType, Mention
-from daphuong.pipeline.extract.event_index import LEADING, SEGMENT_BREAKS, DocIndex
+from daphuong.pipeline.extract.event_index import ANOTHER_TIME, LEADING, SEGMENT_BREAKS, DocIndex
 from daphuong.pipeline.extract.tokens import OPEN_QUOTES
 from daphuong.text.keys import tone_key
 
@@ -140,6 +140,23 @@ class EventDoc(DocIndex):
         """'Cùng ngày, …', 'Trước đó, chiều cùng ngày, …': dated by the event told before it."""
         main = self.main_clause_start(first, self.sentence_bounds(first, first))
         return any(self._same_day_at(i) for i in range(first, main))
+
+    def later_that_day(self, first: int) -> bool:
+        """'Cùng ngày, …', 'Buổi tối, …': the sentence tells another moment of the day just told
+        (not 'Dịp này, …', which goes on telling the same occasion)."""
+        main = self.main_clause_start(first, self.sentence_bounds(first, first))
+        return any(self._same_day_at(i, ANOTHER_TIME) for i in range(first, main))
+
+    def ahead(self, i: int) -> bool:
+        """'tới', 'sắp tới', 'tới đây' at token i: the date just before it is still to come
+        ('từ 10/3 tới 15/3' is a range: a day follows)."""
+        toks = self.tokens
+        if i < len(toks) and toks[i].key == "sắp":
+            i += 1
+        if i >= len(toks) or toks[i].key != "tới":
+            return False
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        return nxt is None or not (nxt.is_digit or nxt.key == "ngày")
 
     def date_initial(self, first: int) -> bool:
         """The sentence opens with its date ('Sáng 8/9,', 'Ngày 23-11,', 'Hôm 11/10,')."""

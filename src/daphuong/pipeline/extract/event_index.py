@@ -26,15 +26,19 @@ LEADING = frozenset(_LEADING_WORDS.split())
 SEGMENT_BREAKS = frozenset({",", ";"})
 _EXCLUDED_CLUTTER = frozenset({"related", "comments"})
 _SUBJECT_WORDS = frozenset({"đoàn", "ông", "bà", "ngài"})
+_SUBJECT_PAIRS = frozenset({("đại", "biểu"), ("hai", "bên"), ("các", "bên"), ("khách", "mời")})
 _GROUPS = frozenset({"đoàn", "lượt", "chuyến", "cuộc", "buổi", "hoạt"})
 _NESTING = (EntityType.ORG, EntityType.LEGAL_DOC, EntityType.EVENT)
 _SUBJECT_TYPES = (EntityType.PERSON, EntityType.ORG, EntityType.LOCATION)
 # Words before a bracketed day: 'Sáng nay (14/5)', 'Chiều qua (13/5)', 'hôm qua (ngày 13/5)'.
 _RELATIVE_TIMES = frozenset({"nay", "qua", "mai"})
 _NEAR = 60
-_SAME_DAY = frozenset(
-    {("cùng", "ngày"), ("dịp", "này"), ("cùng", "dịp")}
-)  # how far back an EVENT mention may start and still cover a word
+# 'Cùng ngày' and a bare time of day ('Buổi tối, …'): another moment of the day just told;
+# 'Dịp này', 'cùng dịp': the occasion just told (an award handed over is part of it).
+ANOTHER_TIME = frozenset(
+    {("cùng", "ngày")} | {("buổi", part) for part in ("sáng", "trưa", "chiều", "tối")}
+)
+_SAME_DAY = ANOTHER_TIME | {("dịp", "này"), ("cùng", "dịp")}
 
 
 class DocIndex:
@@ -200,24 +204,13 @@ class DocIndex:
             return f
         return k - 1
 
-    def _same_day_at(self, i: int) -> bool:
+    def _same_day_at(self, i: int, pairs: frozenset[tuple[str, str]] = _SAME_DAY) -> bool:
         """'cùng ngày'; 'dịp này', 'cùng dịp': the occasion just told, so its day."""
         toks = self.tokens
         if i + 1 >= len(toks):
             return False
         pair = (toks[i].key, toks[i + 1].key)
-        return pair in _SAME_DAY
-
-    def ahead(self, i: int) -> bool:
-        """'tới', 'sắp tới', 'tới đây' at token i: the date just before it is still to come
-        ('từ 10/3 tới 15/3' is a range: a day follows)."""
-        toks = self.tokens
-        if i < len(toks) and toks[i].key == "sắp":
-            i += 1
-        if i >= len(toks) or toks[i].key != "tới":
-            return False
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        return nxt is None or not (nxt.is_digit or nxt.key == "ngày")
+        return pair in pairs
 
     def line_length(self, i: int) -> int:
         """How many tokens the line holding token i has."""
@@ -272,8 +265,12 @@ class DocIndex:
 
     def has_subject(self, first: int, stop: int) -> bool:
         """A person, organization, place or delegation is named in tokens[first:stop]."""
-        if any(t.key in _SUBJECT_WORDS for t in self.tokens[first:stop]):
+        toks = self.tokens
+        if any(t.key in _SUBJECT_WORDS for t in toks[first:stop]):
             return True
+        if any((toks[i].key, toks[i + 1].key) in _SUBJECT_PAIRS for i in range(first, stop - 1)):
+            return True  # 'các đại biểu trồng cây …', 'hai bên ký …'
+
         titles = lexicon()
         if any(titles.hit_at(self.tokens, i) for i in range(first, min(stop, first + 3))):
             return True  # 'Chủ tịch nước đã hội đàm…': a title opens the subject

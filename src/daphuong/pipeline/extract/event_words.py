@@ -15,6 +15,7 @@ _BLOCKED_NEXT = {
     "đại hội": frozenset({"đồng"}),
     "lễ": frozenset({"tân", "hội", "phép", "nghi", "tết", "vật"}),
     "hội nghị": frozenset({"viên"}),
+    "buổi": frozenset({"sáng", "trưa", "chiều", "tối"}),  # 'Buổi tối, …' is a time of day
 }
 
 

@@ -253,9 +253,11 @@ class EventFinder:
         return trig.kind == "cuộc gặp" and after and joined and listed
 
     def _dated_report(self, first: int, stop: int, cues: list[Cue]) -> bool:
-        """A sentence opening with its date reports an activity ('Hôm 11/10, X đã bỏ phiếu')."""
+        """A sentence opening with its date reports an activity ('Hôm 11/10, X đã bỏ phiếu'), and
+        so does one opening with the day just told ('Cùng ngày, đoàn khảo sát …', 'Buổi tối, …')."""
         doc = self.doc
-        if not doc.date_initial(first) or any("no_event" in c.kinds for c in cues):
+        opened = doc.date_initial(first) or doc.later_that_day(first)
+        if not opened or any("no_event" in c.kinds for c in cues):
             return False
         if cue_before(cues, stop, first, "future"):
             return False
