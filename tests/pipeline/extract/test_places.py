@@ -86,3 +86,39 @@ def test_regions_and_foreign_provinces_without_a_cue_word(text: str, place: str)
 def test_regions_written_with_a_lower_case_first_word(text: str, place: str) -> None:
     found = {m.text for m in recognize(text)}
     assert place in found and "sông Cửu Long" not in found
+
+
+def _located(text: str) -> set[str]:
+    return {m.text for m in recognize(text) if m.type.name == "LOCATION"}
+
+
+def test_a_city_word_before_a_place_is_not_part_of_it() -> None:
+    found = _located("Hội chợ mở tại TP Đà Nẵng rồi Thủ đô Hà Nội và Thành phố Hồ Chí Minh.")
+    assert {"Đà Nẵng", "Hà Nội", "Thành phố Hồ Chí Minh"} <= found
+    assert not found & {"TP Đà Nẵng", "Thủ đô Hà Nội"}
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "Dự án triển khai ở các huyện vùng cao Mù Cang Chải, Trạm Tấu.",
+            {"Mù Cang Chải", "Trạm Tấu"},
+        ),
+        ("Mưa lớn ở ba xã Tân Lập, Hòa Bình và Đông Sơn.", {"Tân Lập", "Hòa Bình", "Đông Sơn"}),
+        ("Hàng hóa qua cửa khẩu Tà Lùng tăng.", {"Tà Lùng"}),
+        ("Đoàn thăm thị trấn Mộc Châu và đặc khu Phú Quý.", {"Mộc Châu", "Phú Quý"}),
+        ("Nhà máy ở tỉnh Santa Cruz de Tenerife sẽ mở.", {"Santa Cruz de Tenerife"}),
+    ],
+)
+def test_places_after_cue_words_and_in_plural_lists(text: str, places: set[str]) -> None:
+    assert places <= _located(text)
+
+
+def test_a_compass_point_before_a_country_is_a_region() -> None:
+    found = _located("Hàng hóa đi Đông Bắc Ấn Độ và miền Bắc Lào qua Tây Nam Trung Quốc.")
+    assert {"Đông Bắc Ấn Độ", "Tây Nam Trung Quốc"} <= found
+
+
+def test_a_full_name_after_the_provinces_committee_is_no_place() -> None:
+    assert _located("Phó Chủ tịch UBND tỉnh Trần Văn Hùng phát biểu.") == set()

@@ -7,11 +7,19 @@ from daphuong.pipeline.extract.scan import Candidate, Doc
 from daphuong.pipeline.extract.tokens import Token, is_vietnamese_syllable
 
 LOC = EntityType.LOCATION
-_ADMIN = frozenset({"xã", "huyện", "tỉnh", "quận", "phường", "xóm", "thôn", "ấp", "bản", "thị xã"})
+_ADMIN = frozenset(
+    {"xã", "huyện", "tỉnh", "quận", "phường", "xóm", "thôn", "ấp", "bản", "thị xã", "thị trấn"}
+    | {"đặc khu", "cửa khẩu"}  # post-2025 special zones; border gates: 'cửa khẩu Tà Lùng'
+)
 # Cues before foreign places too: 'tỉnh Takeo', 'vùng Kansai', 'bang Texas', 'khu vực Abyei'.
 _REGION = frozenset({"vùng", "bang", "tiểu bang", "khu vực", "thủ đô", "thành phố", "đảo"})
 PLACE_CUES = _ADMIN | _REGION
 _REPUBLIC_SPAN = 7
+# A capitalised city word before a place's own name: 'TP Huế', 'Thủ đô Hà Nội' list 'Huế'.
+_CITY_WORDS = frozenset({("tp",), ("tp", "."), ("thành", "phố"), ("thủ", "đô"), ("cố", "đô")})
+_PLURAL = frozenset({"các", "những", "hai", "ba", "bốn", "năm", "sáu", "nhiều"})
+_QUALIFIER_WORDS = 2  # 'các huyện biên giới Bát Xát, Mường Khương'
+_COMPASS = frozenset({"bắc", "nam", "đông", "tây", "trung"})
 
 
 def find(doc: Doc) -> list[Candidate]:
@@ -22,11 +30,12 @@ def find(doc: Doc) -> list[Candidate]:
         end, label = doc.name_at(i)
         if label == "LOC" and not _generic_led(doc, i, end):
             if not _language_or_people(doc, i, end):
-                out.append(doc.cand(LOC, i, end, "gazetteer", 0.9))
+                out.append(doc.cand(LOC, _after_city_word(doc, i, end), end, "gazetteer", 0.9))
         elif not tok.is_cap and tok.key in PLACE_CUES:
-            out.extend(_admin(doc, i + 1))
+            out.extend(_admin(doc, i, i + 1))
         elif not tok.is_cap and i + 1 < len(toks) and f"{tok.key} {toks[i + 1].key}" in PLACE_CUES:
-            out.extend(_admin(doc, i + 2))
+            out.extend(_admin(doc, i, i + 2))
+        out.extend(_compass(doc, i))
         if tok.is_cap and tok.key == "cộng" and i + 1 < len(toks) and toks[i + 1].key == "hòa":
             out.extend(_republic(doc, i))
         if label != "LOC" and _foreign_word(tok) and _listed_after_place(doc, i):
@@ -75,22 +84,79 @@ def _generic_led(doc: Doc, i: int, end: int) -> bool:
     return cue and any(doc.name_at(k)[1] == "LOC" for k in range(i + 1, end))
 
 
-def _admin(doc: Doc, i: int) -> list[Candidate]:
-    """'xã Hòa Lợi', 'huyện Thạnh Phú': the capitalised name after an administrative word."""
-    if i >= len(doc.tokens) or doc.name_at(i)[1] == "LOC":
+def _after_city_word(doc: Doc, i: int, end: int) -> int:
+    """Start of the place's own name in 'TP Huế', 'Thủ đô Hà Nội' (not in 'Thành phố Hồ Chí
+    Minh', whose name it is): the city word is no part of the place."""
+    for k in range(i + 1, min(end, i + 3)):
+        if tuple(t.key for t in doc.tokens[i:k]) in _CITY_WORDS and doc.name_at(k) == (end, "LOC"):
+            return k
+    return i
+
+
+def _admin(doc: Doc, cue: int, i: int) -> list[Candidate]:
+    """'xã Hòa Lợi', 'huyện Thạnh Phú': the capitalised name after an administrative word;
+    after a plural one, each name of the list ('các huyện biên giới Bát Xát, Mường Khương')."""
+    toks = doc.tokens
+    plural = cue > 0 and toks[cue - 1].key in _PLURAL
+    if plural:
+        k = i
+        while k < len(toks) and k - i < _QUALIFIER_WORDS and doc.lower_like(k):
+            k += 1  # 'biên giới', 'miền núi': a kind of district before the names
+        i = k if k < len(toks) and toks[k].is_cap else i
+    if i >= len(toks) or doc.name_at(i)[1] == "LOC" or _person_not_province(doc, cue, i):
         return []
     j = place_run(doc, i)
-    return [doc.cand(LOC, i, j, "pattern", 0.75)] if j > i else []
+    if j <= i:
+        return []
+    out = [doc.cand(LOC, i, j, "pattern", 0.75)]
+    while plural and j + 1 < len(toks) and toks[j].key in _LIST_JOINERS:
+        known, label = doc.name_at(j + 1)
+        k = known if label == "LOC" else place_run(doc, j + 1) if label == "" else j + 1
+        if k <= j + 1 or doc.person_at(j + 1) > j + 1:
+            break
+        if label != "LOC":  # a listed place is found on its own
+            out.append(doc.cand(LOC, j + 1, k, "pattern", 0.7))
+        j = k
+    return out
+
+
+def _person_not_province(doc: Doc, cue: int, i: int) -> bool:
+    """'Phó Chủ tịch UBND tỉnh Hoàng Nam': every province is listed, so a full name after
+    'tỉnh' is the official, not a place."""
+    return doc.tokens[cue].key == "tỉnh" and doc.person_at(i) > i
+
+
+def _compass(doc: Doc, i: int) -> list[Candidate]:
+    """'Tây Nam Trung Quốc', 'Đông Bắc Ấn Độ': capitalised compass points before a country."""
+    toks = doc.tokens
+    k = i
+    while k < len(toks) and k - i < 2 and toks[k].is_cap and toks[k].key in _COMPASS:
+        k += 1
+    if k == i or k >= len(toks) or toks[k].newline_before:
+        return []
+    prev = toks[i - 1] if i > 0 else None
+    if prev is not None and prev.is_cap and prev.key in _COMPASS and not toks[i].newline_before:
+        return []  # the second word of 'Tây Nam …' opens no region of its own
+    known, label = doc.name_at(i)
+    if label and known > k:
+        return []  # 'Đông Nam Á', 'Nam Phi': a name of its own
+    end, label = doc.name_at(k)
+    return [doc.cand(LOC, i, end, "pattern", 0.7)] if label == "LOC" else []
 
 
 def place_run(doc: Doc, i: int) -> int:
     """End of the capitalised place words at i (at most three), for a place no list holds."""
     toks = doc.tokens
     j = i
-    while j < len(toks) and j - i < 3 and _place_word(toks[j]):
+    words = 0
+    while j < len(toks) and words < 3 and _place_word(toks[j]):
         if j > i and (toks[j].newline_before or doc.head_at(j)[0] > j):
             break
         j += 1
+        words += 1
+        particle = j + 1 < len(toks) and toks[j].text in _PARTICLES
+        if particle and _place_word(toks[j + 1]) and not toks[j + 1].newline_before:
+            j += 1  # the particle; the capitalised word after it is taken by the loop
     return j
 
 
@@ -99,6 +165,10 @@ def _place_word(tok: Token) -> bool:
     if not tok.is_word or not tok.is_cap:
         return False
     return is_vietnamese_syllable(tok.text) or (not tok.is_upper and tok.text.isalpha())
+
+
+# Lower-case particles inside foreign place names: 'Pinar del Río', 'Rio de Janeiro'.
+_PARTICLES = frozenset({"del", "de", "la", "do", "da", "dos", "das", "di", "am", "upon", "sur"})
 
 
 def _republic(doc: Doc, i: int) -> list[Candidate]:
@@ -124,9 +194,7 @@ def admin_end(doc: Doc, j: int) -> int:
     key = toks[j].key
     if key in _BODY_ADMIN:
         end = j + 1
-    elif (
-        key in _ADMIN_FIRST and j + 1 < len(toks) and f"{key} {toks[j + 1].key}" in _BODY_ADMIN
-    ):
+    elif key in _ADMIN_FIRST and j + 1 < len(toks) and f"{key} {toks[j + 1].key}" in _BODY_ADMIN:
         end = j + 2
     else:
         return j
