@@ -92,3 +92,10 @@ def test_single_day_stays_linear_on_long_runs_of_digits_and_dashes() -> None:
     text = "1 - " * 20000 + "5/3"
     assert single_day(text, len(text) - 3, len(text), "5/3", None) is False
     assert single_day("đến " * 20000, 0, 3, "1" * 20000, None) is False
+
+
+def test_a_day_ahead_falls_on_or_after_the_date_line() -> None:
+    assert resolve_year(10, [], dt.date(2024, 7, 18), [], ahead=True) == 2024
+    assert resolve_year(1, [], dt.date(2025, 8, 21), [], ahead=True) == 2026
+    assert resolve_year(10, [], dt.date(2024, 7, 18), []) == 2023  # told after the fact
+    assert resolve_year(3, [2026], dt.date(2025, 8, 21), [], ahead=True) == 2026

@@ -81,3 +81,39 @@ def test_an_award_handed_over_on_the_occasion_is_part_of_the_meeting() -> None:
     )
     events = _events(text, DATE=["2/12"], ORG=["Liên hiệp các tổ chức hữu nghị tỉnh Huế"])
     assert events == [("cuộc gặp", "--12-02", "")]
+
+
+def test_a_scheduled_meeting_past_its_short_form_and_host_aside_is_an_event_ahead() -> None:
+    text = (
+        "APPF-33 sẽ khai mạc tại Hà Nội\n"
+        "Chiều 20/8, Chủ tịch Quốc hội tiếp Đoàn Nghị viện Fiji. Hai bên trao đổi về công tác "
+        "chuẩn bị cho Hội nghị thường niên Diễn đàn Nghị viện châu Á – Thái Bình Dương lần "
+        "thứ 33 (APPF-33), do Quốc hội Việt Nam đăng cai, dự kiến diễn ra tại Hà Nội từ ngày "
+        "12 đến 15/1."
+    )
+    found = find_events(
+        text,
+        tokenize(text),
+        project_gold_mentions(
+            text,
+            {
+                "entities": [
+                    {"type": "DATE", "text": "20/8"},
+                    {"type": "DATE", "text": "12 đến 15/1"},
+                    {"type": "ORG", "text": "Quốc hội Việt Nam"},
+                    {"type": "ORG", "text": "Quốc hội"},
+                    {"type": "LOCATION", "text": "Hà Nội"},
+                    {
+                        "type": "EVENT",
+                        "text": "Hội nghị thường niên Diễn đàn Nghị viện châu Á – Thái Bình "
+                        "Dương lần thứ 33",
+                    },
+                    {"type": "EVENT", "text": "APPF-33"},
+                ]
+            },
+        ),
+        published=dt.date(2025, 8, 21),
+    )
+    meeting = [e for e in found if e.kind == "hội nghị"]
+    assert [(e.date, e.organizers) for e in meeting] == [("2026-01-12", ["Quốc hội Việt Nam"])]
+    assert len(found) == 2  # the headline's short form is that meeting, not another event

@@ -95,12 +95,17 @@ def resolve_year(
     sentence: list[int],
     published: dt.date | None,
     document: list[int],
+    *,
+    ahead: bool = False,
 ) -> int | None:
-    """The year of a day-and-month date, by ANNOTATION.md's order of evidence."""
-    if published is not None:
+    """The year of a day-and-month date, by ANNOTATION.md's order of evidence; a date `ahead`
+    (a plan's day: 'dự kiến diễn ra từ ngày 20/10') falls on or after the date line."""
+    if published is not None and not ahead:
         sentence = [y for y in sentence if y <= published.year]
     if sentence:
         return _sentence_year(sorted(set(sentence)), month)
+    if published is not None and ahead:
+        return published.year + 1 if month < published.month else published.year
     if published is not None:
         late = month - published.month > _LATE_MONTHS
         return published.year - 1 if late else published.year

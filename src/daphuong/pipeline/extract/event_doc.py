@@ -23,6 +23,9 @@ _ORG_CUTS = frozenset({"thuộc", "tại", "của", "cho", "ở"})
 _OWN_DATE_SPAN = 8
 _OWN_DATE_WORDS = frozenset({"ngày", "từ", "vào"})
 _SCHEDULE_WORDS = frozenset({"dự kiến", "sẽ diễn", "sẽ được", "sẽ khai", "diễn ra"})
+_SCHEDULE_CLAUSES = 2  # the schedule's clause, after at most one aside
+_ASIDE_WORDS = frozenset({"do", "tại", "với"})  # ', do X đăng cai,', ', tại Y,'
+_SHORT_FORM_SPAN = 6
 _TAGS = frozenset({"outlet", "domain"})
 # 'với sự phối hợp của X và Y', 'với sự đồng tổ chức của X': co-hosts named after the meeting.
 _COHOST_PHRASES = (("sự", "phối", "hợp", "của"), ("sự", "đồng", "tổ", "chức", "của"))
@@ -43,7 +46,7 @@ class EventDoc(DocIndex):
         nearest date before it, else one later in its clause."""
         stop = self.sentence_bounds(t_first, first)
         clause_end = self.clause_of(max(t_first, t_stop - 1), first)[1]
-        scheduled = self._scheduled_date(clause_end, stop)
+        scheduled = self.scheduled_for(t_first, t_stop, first)
         if scheduled is not None:
             return scheduled  # its own plan's date beats the day the plan was announced
         after = self.dates_in(t_stop, min(stop, clause_end))
@@ -96,20 +99,44 @@ class EventDoc(DocIndex):
         # 'từ ngày 27 đến 30/11': the range's opening words sit before its first day.
         return any(t.key in _OWN_DATE_WORDS for t in toks[max(t_stop, date_first - 3) : date_first])
 
+    def scheduled_for(self, t_first: int, t_stop: int, first: int) -> Mention | None:
+        """The date of an event word's own schedule given after it ('…, dự kiến diễn ra …')."""
+        mention = self.event_mention_at(t_first, t_stop)
+        end = t_stop if mention is None else max(t_stop, self.token_after(mention))
+        clause_end = self.clause_of(max(t_first, end - 1), first)[1]
+        return self._scheduled_date(clause_end, self.sentence_bounds(t_first, first))
+
     def _scheduled_date(self, i: int, stop: int) -> Mention | None:
-        """'Hội nghị X, dự kiến diễn ra vào ngày 20/6': a plan's date in the clause after."""
+        """'Hội nghị X, dự kiến diễn ra vào ngày 20/6': a plan's date in the clause after, also
+        past a short form and an aside ('Đại hội đồng … (AIPA-45), do Lào đăng cai, dự kiến …')."""
         toks = self.tokens
-        if i >= stop or toks[i].text != ",":
-            return None
-        j = self._skip_lead(i + 1, stop)
-        words = " ".join(t.key for t in toks[j : j + 2])
-        if words not in _SCHEDULE_WORDS:
-            return None
-        end = j
-        while end < stop and toks[end].text not in _CLAUSE_BREAKS:
-            end += 1
-        dates = self.dates_in(j, end)
-        return dates[0][2] if dates else None
+        i = self.past_short_form(i, stop)
+        for _ in range(_SCHEDULE_CLAUSES):
+            if i >= stop or toks[i].text != ",":
+                return None
+            j = self._skip_lead(i + 1, stop)
+            end = j
+            while end < stop and toks[end].text not in _CLAUSE_BREAKS:
+                end += 1
+            if " ".join(t.key for t in toks[j : j + 2]) in _SCHEDULE_WORDS:
+                dates = self.dates_in(j, end)
+                return dates[0][2] if dates else None
+            if j >= stop or toks[j].key not in _ASIDE_WORDS:
+                return None
+            i = end
+        return None
+
+    def past_short_form(self, i: int, stop: int) -> int:
+        """Past a bracketed short form at token i ('(AIPA-45)', '(SOM)'), else i."""
+        toks = self.tokens
+        if i >= stop or toks[i].text != "(":
+            return i
+        for k in range(i + 1, min(stop, i + _SHORT_FORM_SPAN)):
+            if toks[k].text == ")":
+                return k + 1
+            if not (toks[k].is_word or toks[k].is_digit or toks[k].text in "-–/"):
+                return i
+        return i
 
     def after_name(self, t_first: int, t_stop: int, stop: int) -> int:
         """Token after an event word and the EVENT mention it heads (its closing quote too)."""

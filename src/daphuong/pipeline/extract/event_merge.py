@@ -58,7 +58,7 @@ class EventBook:
     ) -> None:
         """Book an event the sentence reports as taking place."""
         ev = EventDraft(trig.kind, trig.form, confidence=_CONFIDENCE.get(trig.form, 0.5))
-        ev.date = self._date(trig, first, stop)
+        ev.date = self._date(trig, first, stop, cues)
         first_told = not self._targets(first)  # not a visit's own range later in the sentence
         if ev.date and not headline and self.doc.date_initial(first) and first_told:
             self._told_on = ev.date
@@ -128,13 +128,21 @@ class EventBook:
                 continue
             extend_unique(event.chairs, names)
 
-    def _date(self, trig: Trigger, first: int, stop: int) -> str:
-        mention = self.doc.date_for(trig.first, trig.stop, first)
+    def _date(self, trig: Trigger, first: int, stop: int, cues: list[Cue]) -> str:
+        doc = self.doc
+        mention = doc.date_for(trig.first, trig.stop, first)
         if mention is None:
             return self._same_day(first)
-        return self._mention_date(mention, first, stop)
+        # a plan's day: its own schedule, 'ngày 15/3 tới', or 'sẽ', 'dự kiến' before the day
+        ahead = doc.scheduled_for(trig.first, trig.stop, first) is mention
+        ahead = ahead or doc.ahead(doc.token_after(mention))
+        ahead = ahead or any(
+            "future" in c.kinds and first <= c.first and c.stop <= doc.token_after(mention)
+            for c in cues
+        )
+        return self._mention_date(mention, first, stop, ahead=ahead)
 
-    def _mention_date(self, mention: Mention, first: int, stop: int) -> str:
+    def _mention_date(self, mention: Mention, first: int, stop: int, *, ahead: bool = False) -> str:
         parsed = parse_day_month(mention.text, mention.value)
         if parsed is None:
             return ""
@@ -143,7 +151,7 @@ class EventBook:
         if year is None:
             years = sentence_years(self.doc.dating_text(first, stop))
             years = years or self._anchor_years(first, month, mention.start)
-            year = resolve_year(month, years, self.published, self.doc_years)
+            year = resolve_year(month, years, self.published, self.doc_years, ahead=ahead)
         return format_date(day, month, year)
 
     def _same_day(self, first: int) -> str:
@@ -213,6 +221,10 @@ class EventBook:
         # 'Hội thảo “Việt Nam - Nhật Bản: 50 năm …” do X tổ chức': past the title's own colon
         after = doc.after_name(trig.first, trig.stop, stop)
         clause_end = doc.clause_of(max(trig.first, after - 1), first)[1]
+        # '… lần thứ 45 (AIPA-45), do Quốc hội Lào đăng cai, …': an aside after the short form
+        aside = doc.past_short_form(after, stop)
+        if aside < stop and toks[aside].text == "," and aside + 1 < stop:
+            after, clause_end = aside + 1, doc.clause_of(aside + 1, first)[1]
         for i in range(after, clause_end):
             if toks[i].key == "do":
                 cue = next((c for c in cues if "organize" in c.kinds and c.first > i), None)
@@ -255,10 +267,19 @@ class EventBook:
                 return e
         return None
 
+    def _short_form_of(self, head: EventDraft) -> EventDraft | None:
+        """'AIPA-45' in the headline is the body's '… lần thứ 45 (AIPA-45)': the short form
+        written in brackets after a body event's name."""
+        if not head.name:
+            return None
+        text = self.doc.text
+        return next((e for e in self.events if e.name and f"{e.name} ({head.name})" in text), None)
+
     def finish(self) -> list[ExtractedEvent]:
         """The document's events; a headline joins the body's first event of its kind."""
         for head in self.headline:
             target = next((e for e in self.events if e.kind == head.kind), None)
+            target = target or self._short_form_of(head)
             if target is None:
                 self.events.append(head)
                 continue

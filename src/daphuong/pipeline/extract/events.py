@@ -141,8 +141,10 @@ class EventFinder:
         subject = self.doc.main_clause_start(first, trig.stop) == trig.first
         clause = self.doc.clause_of(trig.first, first)
         cue_after = self._cue_after(trig, cues, clause, dated=dated or subject)
+        # 'Đại hội đồng … (AIPA-45), do Lào đăng cai, dự kiến diễn ra … từ ngày 20 đến 25/10'
+        scheduled = self.doc.scheduled_for(trig.first, trig.stop, first) is not None
         if trig.form == NAMED:  # '(ngày X) Diễn đàn … 2023 đã diễn ra': dated and reported after
-            named = (opener and "chair" not in opener.kinds) or (dated and cue_after)
+            named = (opener and "chair" not in opener.kinds) or (dated and cue_after) or scheduled
             return "create" if named else "skip"
         initial = dated and n == 0 and self.doc.date_initial(first)
         own_date = bool(self.doc.dates_in(trig.stop, trig.stop + _OWN_DATE_GAP))
@@ -151,7 +153,7 @@ class EventFinder:
         own_date = own_date or (
             trig.kind == "chuyến thăm" and self.doc.own_range(trig.first, trig.stop, first)
         )
-        return "create" if opener or cue_after or initial or own_date else "ref"
+        return "create" if opener or cue_after or initial or own_date or scheduled else "ref"
 
     def _blocked(self, trig: Trigger, first: int, cues: list[Cue], *, dated: bool) -> bool:
         """Generic ('các hội nghị'), in passing ('tiến tới Hội nghị…'), planned or habitual."""
