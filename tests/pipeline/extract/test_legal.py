@@ -6,6 +6,7 @@ import pytest
 
 from daphuong.pipeline.extract import event_names, gazetteer, orgs
 from daphuong.pipeline.extract.legal import find
+from daphuong.pipeline.extract.recognize import recognize
 from daphuong.pipeline.extract.scan import Doc
 
 
@@ -155,3 +156,44 @@ def test_treaties_and_programmes_named_by_subject_horizon_or_place(text: str, na
 def test_a_memorandum_ends_before_its_parties() -> None:
     docs = _docs("Hai nước ký Bản ghi nhớ về hợp tác giáo dục giữa hai bộ.")
     assert docs == {"Bản ghi nhớ về hợp tác giáo dục"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Các bên phải tôn trọng các Công ước Geneva năm 1949.", "Công ước Geneva năm 1949"),
+        (
+            "Hai nước thông qua Kế hoạch hành động ASEAN – Ấn Độ giai đoạn 2026-2030 tại Hà Nội.",
+            "Kế hoạch hành động ASEAN – Ấn Độ giai đoạn 2026-2030",
+        ),
+        (
+            "Đại hội đồng thông qua Nghị quyết về phụ nữ trong nghị viện tại Kỳ họp thứ 10.",
+            "Nghị quyết về phụ nữ trong nghị viện",
+        ),
+        (
+            "Hai bên triển khai Đồng thuận ASEAN về phòng chống thiên tai.",
+            "Đồng thuận ASEAN về phòng chống thiên tai",
+        ),
+        (
+            "Hai bộ ký Bản ghi nhớ về hợp tác đào tạo nguồn nhân lực và chuyển đổi số"
+            " ngành nông nghiệp bền vững giai đoạn 2026-2030.",
+            "Bản ghi nhớ về hợp tác đào tạo nguồn nhân lực và chuyển đổi số"
+            " ngành nông nghiệp bền vững giai đoạn 2026-2030",
+        ),
+        (
+            "Các nước nhất trí Kế hoạch hành động 3 năm Hợp tác Mekong – Hàn Quốc giai đoạn"
+            " 2026-2028.",
+            "Kế hoạch hành động 3 năm Hợp tác Mekong – Hàn Quốc giai đoạn 2026-2028",
+        ),
+    ],
+)
+def test_plural_paired_and_long_document_names(text: str, name: str) -> None:
+    assert name in _docs(text)
+
+
+def test_the_acronym_of_the_body_a_document_ends_with_is_no_document() -> None:
+    found = {
+        (m.type.name, m.text)
+        for m in recognize("Việt Nam phê chuẩn Công ước số 105 của Tổ chức Lao động quốc tế (ILO).")
+    }
+    assert ("ORG", "ILO") in found and ("LEGAL_DOC", "ILO") not in found

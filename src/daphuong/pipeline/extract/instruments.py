@@ -21,6 +21,7 @@ INSTRUMENTS = frozenset(
         "thỏa thuận",
         "bộ quy tắc",
         "chương trình nghị sự",
+        "đồng thuận",
     }
 )
 _MAX_DESCRIPTION = 24
@@ -72,12 +73,22 @@ def acronyms(doc: Doc, found: list[Candidate]) -> list[Candidate]:
         and toks[k - 1].end in ends
         and toks[k + 2].text == ")"
         and _acronym(doc, k + 1)
+        and not _body_before(doc, k)
     }
     return [
         doc.cand(LEGAL, k, k + 1, "abbreviation", 0.8)
         for k, t in enumerate(toks)
         if t.text in names
     ]
+
+
+def _body_before(doc: Doc, k: int) -> bool:
+    """'Công ước số 98 của Tổ chức Lao động quốc tế (ILO)': the acronym names the body the
+    document's name ends with, not the document."""
+    toks = doc.tokens
+    return any(
+        doc.name_at(m) == (k, "ORG") and toks[m - 1].key == "của" for m in range(max(1, k - 8), k)
+    )
 
 
 _QUALIFIERS = 3  # 'Hiệp ước toàn cầu về …', 'Hiệp định khung về …'

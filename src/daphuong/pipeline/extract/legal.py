@@ -8,6 +8,8 @@ import re
 from daphuong.domain.extraction import EntityType
 from daphuong.pipeline.extract import instruments, plans
 from daphuong.pipeline.extract.extend import Extent, extend
+from daphuong.pipeline.extract.laws import LAWS, is_year, law
+from daphuong.pipeline.extract.name_pairs import capital_pair
 from daphuong.pipeline.extract.scan import Candidate, Doc
 
 LEGAL = EntityType.LEGAL_DOC
@@ -35,6 +37,7 @@ _NAMED = frozenset(
         "chiến lược",
         "chương trình hành động",  # 'Chương trình hành động Hà Nội'
         "kế hoạch hành động",
+        "đồng thuận",  # 'Đồng thuận ASEAN về …', 'Đồng thuận Washington'
     }
 )
 # Plans and strategies named by a lower-case description that ends with their horizon
@@ -43,6 +46,7 @@ _HORIZON = frozenset({"chiến lược", "kế hoạch", "đề án", "chương 
 _MEMO = frozenset({"biên bản ghi nhớ", "bản ghi nhớ", "thỏa thuận", "thoả thuận", "hiệp định"})
 _RUN_WORDS = frozenset({"về", "và", "giữa", "đến", "năm", "giai", "đoạn"})
 _MAX_RUN = 16
+_MAX_HORIZONED = 24  # a plan's description may run longer when its horizon closes it
 _PROGRAMME = frozenset({"quốc gia", "hành động", "nghị sự", "mục tiêu quốc gia"})
 _CLAUSE_END = frozenset(',.;:!?()“”"')
 _MAX_CLAUSE = 30
@@ -57,20 +61,30 @@ def find(doc: Doc, events: list[Candidate]) -> list[Candidate]:
         if not tok.is_cap:
             continue
         end = doc.gaz.legal_types.match(toks, i, strict_case=False)[0]
-        if end <= i or (i > 0 and toks[i - 1].key in ("các", "những", "tác")):
-            continue  # 'các Nghị quyết'; 'Đối tác Chiến lược Toàn diện' is a partnership
         kind = " ".join(t.key for t in toks[i:end])
+        plural = i > 0 and toks[i - 1].key in ("các", "những", "tác")
+        if (end <= i or plural) and not _plural_named(doc, i, end, kind):
+            continue  # 'các Nghị quyết'; 'Đối tác Chiến lược Toàn diện' is a partnership
         found = _numbered(doc, i, end, kind) or plans.implementing(doc, i, end, kind, _numbered)
         found = found or _of_event(doc, i, end, event_at)
         found = found or instruments.quoted(doc, i, end)
         found = found or instruments.abbreviated(doc, i, end, kind)
-        found = found or _law(doc, i, end, kind) or _named(doc, i, end, kind)
+        found = found or law(doc, i, end, kind) or _named(doc, i, end, kind)
         found = found or instruments.about(doc, i, end, kind) or _constitution(doc, i, end, kind)
         found = found or _about(doc, i, end, kind)
         found = found or _described(doc, i, end, kind)
         if found is not None:
             out.append(_with_tail(doc, found))
     return out + instruments.acronyms(doc, out)
+
+
+def _plural_named(doc: Doc, i: int, end: int, kind: str) -> bool:
+    """'các Công ước Geneva', 'các Hiệp định Paris': a set of treaties named by a known place
+    or body is one document name."""
+    toks = doc.tokens
+    if end <= i or kind not in _NAMED or toks[i - 1].key == "tác" or end >= len(toks):
+        return False
+    return doc.name_at(end)[1] in ("LOC", "ORG")
 
 
 def names_document(doc: Doc, i: int) -> bool:
@@ -128,7 +142,7 @@ def _named(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:
     if not toks[start].is_cap:
         return None
     stop = extend(doc, start, Extent())
-    if kind in _LAWS and [t.key for t in toks[start:stop]] == ["quốc", "tế"]:
+    if kind in LAWS and [t.key for t in toks[start:stop]] == ["quốc", "tế"]:
         return None  # 'chuyên gia về Luật Quốc tế': the discipline, not a statute
     if kind in instruments.INSTRUMENTS and kind not in ("tuyên bố", "tuyên ngôn"):
         stop = instruments.topic_end(doc, stop)  # 'Công ước Viên về quan hệ ngoại giao'
@@ -140,7 +154,9 @@ def _described(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:
     toks = doc.tokens
     k = end
     horizon = 0
-    while k < len(toks) and k - end < _MAX_RUN and toks[k].is_word and not toks[k].newline_before:
+    while k < len(toks) and k - end < _MAX_HORIZONED and (toks[k].is_word or capital_pair(doc, k)):
+        if toks[k].newline_before:
+            break
         if toks[k].key not in _RUN_WORDS and doc.stop_at(k) and not _compound(doc, k):
             break
         if toks[k].is_digit and len(toks[k].text) == 4:
@@ -151,6 +167,7 @@ def _described(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:
     horizoned = any(kind.startswith(h) for h in _HORIZON) or kind in _MEMO
     if horizoned and horizon > end + 2:
         return doc.cand(LEGAL, i, _vision(doc, horizon), "pattern", 0.7)
+    k = min(k, end + _MAX_RUN)
     while k > end and toks[k - 1].key in _RUN_WORDS:
         k -= 1  # 'Bản ghi nhớ về hợp tác giáo dục giữa hai bộ': 'giữa' opens the parties
     memo = kind in _MEMO and end < len(toks) and toks[end].key == "về"
@@ -166,41 +183,9 @@ def _vision(doc: Doc, k: int) -> int:
     for n in range(k + 3, min(len(toks), k + 7)):
         if toks[n].newline_before or not toks[n].is_word:
             break
-        if _is_year(toks[n].text):
+        if is_year(toks[n].text):
             return n + 1
     return k
-
-
-# Words that end a law's name: a clause goes on ('Luật Đất đai đã được thông qua năm 2024');
-# softer ones end it only when no year closes the name ('… của người nước ngoài … năm 2014').
-_LAW_STOPS = frozenset(
-    {"đã", "được", "sẽ", "đang", "là", "có", "khi", "nhằm", "này", "thì", "mà", "để", "và"}
-    | {"cũng", "vừa", "mới", "nên", "phải", "còn"}
-)
-_LAW_SOFT = frozenset({"của", "cho", "với", "vào", "từ", "trong", "tại", "do"})
-_LAWS = frozenset({"luật", "bộ luật", "pháp lệnh"})
-_MAX_LAW = 20
-
-
-def _law(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:
-    """'Luật Người lao động … theo hợp đồng năm 2020', 'Luật Phòng, chống mua bán người':
-    a law's name is a capitalised word and lower-case words, up to its year when it has one."""
-    toks = doc.tokens
-    if kind not in _LAWS or end >= len(toks) or not toks[end].is_cap:
-        return None
-    k, against, soft = end, False, 0
-    while k < len(toks) and k - end < _MAX_LAW and not (k > end and toks[k].newline_before):
-        tok = toks[k]
-        if tok.text == "," and k + 1 < len(toks) and toks[k + 1].key == "chống":
-            against = True  # 'Phòng, chống': one verb pair
-        elif _is_year(tok.text):
-            return doc.cand(LEGAL, i, k + 1, "pattern", 0.8)
-        elif not tok.is_word or (k > end and tok.key in _LAW_STOPS):
-            break
-        elif tok.key in _LAW_SOFT and not soft:
-            soft = k
-        k += 1
-    return doc.cand(LEGAL, i, soft or k, "pattern", 0.75) if against else None
 
 
 def _compound(doc: Doc, k: int) -> bool:
@@ -226,10 +211,12 @@ def _tail_end(doc: Doc, k: int) -> int:
     toks = doc.tokens
     key = toks[k].key
     nxt = k + 1 if k + 1 < len(toks) else k
-    if _is_year(toks[k].text):
+    if is_year(toks[k].text):
         return k + 1
-    if key == "năm" and _is_year(toks[nxt].text):
+    if key == "năm" and is_year(toks[nxt].text):
         return k + 2
+    if key == "giai" and toks[nxt].key == "đoạn":
+        return _period_end(doc, k + 2)  # 'Kế hoạch hành động … giai đoạn 2021-2025'
     if key in ("của", "ở") and nxt > k:
         name_end, label = doc.name_at(nxt)
         if key == "ở" and label == "LOC":
@@ -238,6 +225,14 @@ def _tail_end(doc: Doc, k: int) -> int:
         if label == "ORG" and name in doc.gaz.international:
             return name_end  # 'Nghị quyết 1325 của Hội đồng Bảo an' (not 'của Ban Bí thư')
     return k
+
+
+def _period_end(doc: Doc, k: int) -> int:
+    """End of '2021-2025' or '2021 - 2025' at token k, else the 'giai đoạn' it follows."""
+    toks = doc.tokens
+    if k + 2 >= len(toks) or not is_year(toks[k].text) or not doc.is_dash(k + 1):
+        return k - 2
+    return k + 3 if is_year(toks[k + 2].text) else k - 2
 
 
 def _second_name(doc: Doc, k: int) -> int:
@@ -255,13 +250,21 @@ def _second_name(doc: Doc, k: int) -> int:
 def _constitution(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:
     """'Hiến pháp năm 2013', 'Hiến pháp 1992': the constitution named by its year."""
     k = end + 1 if end < len(doc.tokens) and doc.tokens[end].key == "năm" else end
-    if kind != "hiến pháp" or k >= len(doc.tokens) or not _is_year(doc.tokens[k].text):
+    if kind != "hiến pháp" or k >= len(doc.tokens) or not is_year(doc.tokens[k].text):
         return None
     return doc.cand(LEGAL, i, k + 1, "pattern", 0.8)
 
 
-def _is_year(text: str) -> bool:
-    return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
+def _at_meeting(doc: Doc, k: int) -> bool:
+    """'tại' + a meeting ('tại Kỳ họp thứ 8', 'tại AIPA-45'): where the resolution is adopted,
+    not its subject."""
+    toks = doc.tokens
+    if toks[k].key != "tại" or k + 1 >= len(toks) or not toks[k + 1].is_cap:
+        return False
+    if doc.event_head_at(k + 1)[0] > k + 1:
+        return True
+    coded = k + 3 < len(toks) and toks[k + 1].is_upper and doc.is_dash(k + 2)
+    return coded and doc.joined(k + 2) and toks[k + 3].is_digit  # 'AIPA-45', 'COP-28'
 
 
 def _about(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:
@@ -279,7 +282,7 @@ def _about(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:
     while k < len(toks) and k - end < _MAX_CLAUSE and toks[k].text not in _CLAUSE_END:
         if k > end and toks[k].newline_before:
             break
-        if instruments.second_document(doc, k):
-            break  # '… vì sự phát triển bền vững và Hiệp định …'
+        if instruments.second_document(doc, k) or _at_meeting(doc, k):
+            break  # '… vì sự phát triển bền vững và Hiệp định …', '… tại Đại hội đồng AIPA'
         k += 1
     return doc.cand(LEGAL, i, k, "pattern", 0.7) if k > end + 1 else None
