@@ -140,3 +140,40 @@ def test_names_closed_by_their_years_or_edition(
     text: str, head: str, end_of: str, name: str
 ) -> None:
     assert _end_text(text, head, end_of) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Chiều 4/6, Bộ Công Thương tổ chức Hội nghị xúc tiến về hợp tác đầu tư, du lịch "
+            "giữa Việt Nam và Ấn Độ tại Hà Nội.",
+            "Hội nghị xúc tiến về hợp tác đầu tư, du lịch giữa Việt Nam và Ấn Độ",
+        ),
+        (
+            "Sáng 2/10, Thành ủy Hải Phòng tổ chức Hội nghị quán triệt Chỉ thị số 05-CT/TW về "
+            "đẩy mạnh, nâng cao chất lượng công tác dân vận trong tình hình mới.",
+            "Hội nghị quán triệt Chỉ thị số 05-CT/TW về đẩy mạnh, nâng cao chất lượng công tác "
+            "dân vận trong tình hình mới",
+        ),
+        (
+            "Ngày 9/5, Hội đồng Hòa bình Việt Nam tổ chức Tọa đàm về quan hệ với các phong "
+            "trào hòa bình châu Âu.",
+            "Tọa đàm về quan hệ với các phong trào hòa bình châu Âu",
+        ),
+        (
+            "Ngày 1/7, Ban Dân vận tổ chức Hội thảo về phát huy vai trò của nhân dân trong "
+            "xây dựng nông thôn mới.",
+            "Hội thảo về phát huy vai trò của nhân dân trong xây dựng nông thôn mới",
+        ),
+    ],
+)
+def test_a_topic_runs_on_past_listed_sectors_policy_verbs_and_nouns_of_clause_words(
+    text: str, name: str
+) -> None:
+    assert name in _entities(text, "EVENT")
+
+
+def test_a_comma_before_another_clause_still_ends_the_topic() -> None:
+    text = "Sáng 3/3, Hội tổ chức Hội thảo về giáo dục nghề nghiệp, thu hút 200 đại biểu."
+    assert "Hội thảo về giáo dục nghề nghiệp" in _entities(text, "EVENT")

@@ -117,3 +117,10 @@ def test_a_scheduled_meeting_past_its_short_form_and_host_aside_is_an_event_ahea
     meeting = [e for e in found if e.kind == "hội nghị"]
     assert [(e.date, e.organizers) for e in meeting] == [("2026-01-12", ["Quốc hội Việt Nam"])]
     assert len(found) == 2  # the headline's short form is that meeting, not another event
+
+
+def test_a_meeting_name_with_a_comma_inside_is_still_reported_by_the_verb_after_it() -> None:
+    name = "Khóa họp lần thứ 9 Ủy ban liên chính phủ về hợp tác văn hóa, giáo dục Việt Nam – Chile"
+    text = f"Bộ trưởng cho biết ngày 12/11 tới, {name} sẽ diễn ra tại Santiago."
+    events = _events(text, dt.date(2024, 10, 3), DATE=["12/11"], EVENT=[name])
+    assert events == [("phiên họp", "2024-11-12", name)]

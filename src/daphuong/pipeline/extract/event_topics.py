@@ -6,7 +6,7 @@ import re
 
 from daphuong.pipeline.extract.name_pairs import capital_pair
 from daphuong.pipeline.extract.scan import Doc
-from daphuong.pipeline.extract.tokens import OPEN_QUOTES
+from daphuong.pipeline.extract.tokens import OPEN_QUOTES, Token
 
 _LEAD = 6  # lower-case words between the head and 'về' ('Hội nghị quán triệt về việc …')
 _TOPIC_SPAN = 40
@@ -16,6 +16,7 @@ _ENDS = frozenset(
     {"diễn", "được", "đã", "sẽ", "đang", "là", "có", "do", "tại", "vào", "nhằm", "dưới", "thu"}
     | {"với", "khi", "nhân", "cho", "để"}
 )
+_NOUNS_OF_END_WORDS = frozenset({"nhân dân", "nhân loại", "nhân quyền", "nhân đạo", "cho vay"})
 # A time of day ends the topic only as a time ('sáng 3/5', 'chiều nay'; not 'đổi mới sáng tạo').
 _TIMES = frozenset({"sáng", "chiều", "tối", "trưa", "hôm", "ngày"})
 _TIME_AFTER = frozenset({"nay", "qua", "mai", "cùng", "mùng"})
@@ -27,6 +28,17 @@ _GLUE = frozenset({"-", "/", "."})
 _LEAD_COMMAS = 1  # 'Hội nghị quán triệt, phổ biến Chỉ thị …': verbs sharing one document
 _SUBJECT_WORDS = frozenset({"các", "những", "cùng"})  # 'Tại Hội thảo các đại biểu cùng …'
 _LIST_WORDS = frozenset({"các", "những"})  # ', các đối tác …': the topic lists another party
+# Sectors and policy verbs a topic lists with bare commas ('hợp tác kinh tế, thương mại',
+# 'tiếp tục tăng cường, nâng cao hiệu quả …'): the comma joins them inside the name.
+_LISTED_AFTER_COMMA = frozenset(
+    {"kinh tế", "thương mại", "đầu tư", "văn hóa", "giáo dục", "du lịch", "khoa học"}
+    | {"công nghệ", "quốc phòng", "an ninh", "y tế", "lao động", "nông nghiệp", "năng lượng"}
+    | {"môi trường", "xã hội", "thể thao", "ngoại giao", "đối ngoại", "hội nhập"}
+    | {"nâng cao", "đẩy mạnh", "tăng cường", "phát huy", "mở rộng", "củng cố", "đổi mới"}
+    | {"hoàn thiện", "nâng tầm", "thúc đẩy", "phát triển"}
+)
+# 'hợp tác với các tổ chức …': 'với' after these words is their complement, not a clause.
+_WITH_HEADS = frozenset({"hợp tác", "quan hệ", "giao lưu", "đối thoại", "gắn kết"})
 
 
 def spreads_document(doc: Doc, head_end: int) -> bool:
@@ -122,12 +134,16 @@ def _run_end(doc: Doc, about: int) -> int | None:
         if tok.newline_before or tok.text in _SENTENCE_ENDS:
             return j
         listed = j + 1 < len(toks) and toks[j + 1].key in _LIST_WORDS
-        if tok.text == "," and (listed or doc.list_comma(j)):
+        if tok.text == "," and (listed or doc.list_comma(j) or _listed_item(doc, j)):
+            j += 1
+            continue
+        if tok.key == "với" and j > about + 2 and _pair(toks, j - 2) in _WITH_HEADS:
             j += 1
             continue
         glued = doc.joined(j) and tok.text in _GLUE  # 'Chỉ thị số 25-CT/TW'
         glued = glued or capital_pair(doc, j)
-        if not (tok.is_word or tok.is_digit or glued) or (doc.lower_like(j) and tok.key in _ENDS):
+        ends = tok.key in _ENDS and _pair(toks, j) not in _NOUNS_OF_END_WORDS  # 'nhân dân'
+        if not (tok.is_word or tok.is_digit or glued) or (doc.lower_like(j) and ends):
             return j
         if j + 1 < len(toks) and f"{tok.key} {toks[j + 1].key}" in _END_PAIRS:
             return j
@@ -137,6 +153,18 @@ def _run_end(doc: Doc, about: int) -> int | None:
                 return j
         j += 1
     return j if j == len(toks) else None
+
+
+def _pair(toks: list[Token], k: int) -> str:
+    return f"{toks[k].key} {toks[k + 1].key}" if k + 1 < len(toks) else ""
+
+
+def _listed_item(doc: Doc, j: int) -> bool:
+    """The comma at j joins a sector or a policy verb to the one before it, inside a topic."""
+    toks = doc.tokens
+    if j + 2 >= len(toks) or not doc.lower_like(j + 1) or toks[j + 1].newline_before:
+        return False
+    return _pair(toks, j + 1) in _LISTED_AFTER_COMMA and doc.lower_like(j - 1)
 
 
 def _about_at(doc: Doc, head_end: int, end: int) -> int | None:

@@ -206,6 +206,10 @@ class EventFinder:
         end = trig.stop
         if mention is not None:
             end = max(end, doc.token_after(mention))
+            # a name it heads with a comma inside ('Kỳ họp … về hợp tác kinh tế, thương mại …')
+            # ends its clause
+            if trig.form == NOUN and "," in mention.text:
+                clause = (clause[0], max(clause[1], doc.clause_of(end - 1, clause[0])[1]))
         toks = doc.tokens
         by_do = dated or (end < clause[1] and toks[end].key == "do")
         for cue in in_span(cues, clause):
