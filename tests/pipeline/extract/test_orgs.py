@@ -291,3 +291,20 @@ def test_a_known_name_ends_before_a_lower_case_verb(text: str, name: str, longer
 )
 def test_a_dash_joins_a_grouping_and_a_partner_inside_a_body(name: str) -> None:
     assert name in _orgs(f"Năm 2030, {name} sẽ hỗ trợ các dự án mới.")
+
+
+def test_a_credit_naming_two_outlets_is_no_document_code() -> None:
+    found = _orgs("(TTXVN/Vietnam+) Theo Thông tư 05/2025/TT-BNG")
+    assert {"TTXVN", "Vietnam+"} <= found and "BNG" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Bí thư Ban Cán sự đảng, Bộ trưởng Bộ Y tế phát biểu.", "Ban Cán sự đảng"),
+        ("Nhóm công tác về UPR gồm nhiều nước.", "UPR"),
+        ("Việt Nam là thành viên UNIDROIT từ năm 2019.", "UNIDROIT"),
+    ],
+)
+def test_elliptical_party_committees_and_legal_bodies(text: str, name: str) -> None:
+    assert name in _orgs(text)

@@ -67,7 +67,10 @@ def _in_code(doc: Doc, i: int) -> bool:
     """'Thông tư 02/2024/TT-BNG': an issuer's letters inside a document's number."""
     toks = doc.tokens
     glued = i > 1 and toks[i - 1].text in "-/" and doc.joined(i) and doc.joined(i - 1)
-    return glued and (toks[i - 2].is_upper or toks[i - 2].is_digit)  # not 'Thu Hằng/VOV.VN'
+    if not glued or not (toks[i - 2].is_upper or toks[i - 2].is_digit):
+        return False  # not 'Thu Hằng/VOV.VN'
+    # 'TT-BNG', '11-NQ/TW' are codes; 'TTXVN/Vietnam+' is a credit naming two outlets.
+    return toks[i - 2].is_digit or toks[i - 1].text == "-" or (i > 2 and toks[i - 3].text in "-/")
 
 
 def headed_end(doc: Doc, i: int) -> int:
