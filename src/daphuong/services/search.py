@@ -12,7 +12,7 @@ from daphuong.domain.extraction import EntityType, ExtractionResult
 from daphuong.domain.search import FILTER_KEYS, EntityHit, SearchFilters, SearchQuery, SearchResult
 from daphuong.errors import InvalidInput
 from daphuong.pipeline.context import DocContext
-from daphuong.store.documents import DocumentRepository
+from daphuong.services.search_rebuild import BATCH, rebuild
 from daphuong.store.engine import Database
 from daphuong.store.models import DocumentRow
 from daphuong.store.registry.entities import EntityRepository
@@ -125,19 +125,12 @@ class SearchService:
             shown = visible_entities(session, [h.entity_id for h in hits], who)
         return [h for h in hits if h.entity_id in shown][:limit]
 
-    def reindex(self, batch: int = 500) -> int:
-        """Rebuild the text index of every current document, keeping its facet values."""
-        done = 0
-        with self.db.transaction() as session:
-            repo = DocumentRepository(session)
-            while rows := repo.current(limit=batch, offset=done):
-                facets = self.index.facets_of(session, [r.id for r in rows])
-                docs = [prepare_document(r, None) for r in rows]
-                for doc in docs:
-                    doc.facets = facets.get(doc.doc_id, doc.facets)
-                self.index.index_documents(session, docs)
-                done += len(rows)
-        return done
+    def reindex(self, batch: int = BATCH, workers: int = 0) -> int:
+        """Rebuild the text index of every current document, keeping its facet values.
+
+        Documents are prepared by `workers` processes (0: one per CPU; 1: in this one).
+        """
+        return rebuild(self.db, self.index, workers=workers, batch=batch)
 
 
 class SearchIndexHook:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import pickle
+
+import pytest
 
 from daphuong.domain.document import Segment
 from daphuong.domain.extraction import (
@@ -11,7 +15,16 @@ from daphuong.domain.extraction import (
     ExtractedEvent,
     ExtractionResult,
 )
-from daphuong.store.search.prepare import body_tokens, facet_entries
+from daphuong.store.search.prepare import (
+    MAX_FACET_CHARS,
+    FacetEntry,
+    IndexedDocument,
+    body_tokens,
+    facet_entries,
+    prepare_document,
+)
+from daphuong.store.search.sources import SourceDoc
+from daphuong.text.analyze import Streams, name_key
 from daphuong.text.normalize import normalize
 
 
@@ -43,3 +56,59 @@ def test_facet_entries_are_unique_and_folded() -> None:
         ("event", "hoi thao"),
     }
     assert len(entries) == 6
+
+
+def test_facet_entries_keep_first_label_and_cut_long_names() -> None:
+    long_name = "Hội " + "rất " * 100 + "dài"
+    extraction = ExtractionResult(
+        doc="x",
+        entities=[
+            ExtractedEntity(EntityType.ORG, long_name),
+            ExtractedEntity(EntityType.ORG, "Hội Nông Dân"),
+            ExtractedEntity(EntityType.ORG, "HỘI NÔNG DÂN"),
+        ],
+    )
+    for _ in range(2):  # a second call answers from the caches: the same entries
+        entries = facet_entries(extraction, None, None)
+        assert [(e.facet, e.key, e.label) for e in entries] == [
+            ("type", "ORG", "ORG"),
+            ("entity", name_key(long_name)[:MAX_FACET_CHARS], long_name[:MAX_FACET_CHARS]),
+            ("entity", "hoi nong dan", "Hội Nông Dân"),
+        ]
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (Streams(["tin", "moi"], ["tin", "mới"]), Streams(["hop", "tac"], ["hợp", "tác"])),
+        (Streams([], []), Streams([""], [""])),  # no title; one empty key
+        (Streams(["a b"], ["a b"]), Streams(["x", ""], ["x", ""])),  # a key holding a space
+    ],
+)
+def test_a_prepared_document_survives_pickling(title: Streams, body: Streams) -> None:
+    facets = [FacetEntry("outlet", "bao moi", "Báo Mới"), FacetEntry("year", "2024", "2024")]
+    doc = IndexedDocument(7, "internal", 3, dt.datetime(2024, 5, 1), title, body, facets)
+    back = pickle.loads(pickle.dumps(doc))
+    assert back == doc
+    assert isinstance(back.title, Streams) and isinstance(back.body.fold, list)
+
+
+def test_prepare_reads_plain_columns_like_a_row() -> None:
+    text = "Hợp tác\r\nChia sẻ\r\nphát triển"
+    norm = normalize(text)
+    start = text.index("Chia")
+    source = SourceDoc(
+        id=5,
+        title="Tin Mới",
+        outlet="Báo Mới",
+        published=dt.datetime(2023, 1, 2),
+        normalized_text=norm.text,
+        offsets_json=json.dumps(norm.offsets.to_json()),
+        clutter_json=json.dumps([[start, start + 7, "share"]]),
+        visibility="public",
+        owner_org_id=None,
+    )
+    doc = prepare_document(source, None)
+    assert doc.body.fold == ["hop", "tac", "phat", "trien"]
+    assert doc.title == Streams(["tin", "moi"], ["tin", "mới"])
+    assert [(f.facet, f.key) for f in doc.facets] == [("outlet", "bao moi"), ("year", "2023")]

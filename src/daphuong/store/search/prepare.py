@@ -4,22 +4,42 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Protocol
 
 from daphuong.domain.document import Segment
 from daphuong.domain.extraction import EntityType, ExtractionResult
-from daphuong.store.models import DocumentRow
 from daphuong.text.analyze import Streams, Token, name_key, token_streams, tokenize
 from daphuong.text.normalize import OffsetsMap, normalize
 
 # Entities offered as a filter/facet by name: who and which organisation a document is about.
 NAMED_FACET_TYPES = frozenset({EntityType.PERSON, EntityType.ORG})
 MAX_FACET_CHARS = 300
-# The same names, outlets and event kinds recur in every batch: folding them each time cost
-# a fifth of preparing a document.
-_facet_key = lru_cache(maxsize=65536)(name_key)
+
+
+class StoredVersion(Protocol):
+    """The columns of a stored document version that preparing it reads (a DocumentRow has them)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def outlet(self) -> str | None: ...
+    @property
+    def published(self) -> dt.datetime | None: ...
+    @property
+    def normalized_text(self) -> str: ...
+    @property
+    def offsets_json(self) -> str: ...
+    @property
+    def clutter_json(self) -> str: ...
+    @property
+    def visibility(self) -> str: ...
+    @property
+    def owner_org_id(self) -> int | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +62,34 @@ class IndexedDocument:
     title: Streams = field(default_factory=lambda: Streams([], []))
     body: Streams = field(default_factory=lambda: Streams([], []))
     facets: list[FacetEntry] = field(default_factory=list)
+
+    def __reduce__(self) -> tuple[Callable[..., IndexedDocument], tuple[object, ...]]:
+        """Pickled with each stream as one joined string: a prepared document crosses from a
+        worker process to the writer as four strings instead of an item per token, which the
+        writer (the rebuild's bottleneck) would otherwise unpickle one by one."""
+        fixed = (self.doc_id, self.visibility, self.owner_org_id, self.published, self.facets)
+        streams = (self.title.fold, self.title.tone, self.body.fold, self.body.tone)
+        return (_unpickle, (fixed, tuple(map(_pack, streams))))
+
+
+Fixed = tuple[int, str, int | None, dt.datetime | None, list[FacetEntry]]
+
+
+def _pack(keys: list[str]) -> str | list[str]:
+    """Keys joined by spaces; the list itself when joining would not split back the same."""
+    joined = " ".join(keys)
+    # n keys joined hold n-1 spaces exactly when no key contains one; [] would split to [""].
+    return joined if keys and joined.count(" ") == len(keys) - 1 else keys
+
+
+def _unpack(packed: str | list[str]) -> list[str]:
+    return packed.split(" ") if isinstance(packed, str) else packed
+
+
+def _unpickle(fixed: Fixed, packed: tuple[str | list[str], ...]) -> IndexedDocument:
+    title_fold, title_tone, body_fold, body_tone = map(_unpack, packed)
+    title, body = Streams(title_fold, title_tone), Streams(body_fold, body_tone)
+    return IndexedDocument(*fixed[:4], title=title, body=body, facets=fixed[4])
 
 
 def body_tokens(normalized: str, offsets: OffsetsMap, clutter: Iterable[Segment]) -> list[Token]:
@@ -75,22 +123,37 @@ def _entry(facet: str, key: str, label: str) -> FacetEntry | None:
     return FacetEntry(facet, key, label[:MAX_FACET_CHARS]) if key else None
 
 
+# The same names, outlets, years and event kinds recur in every batch: folding them and
+# building their entries each time cost a fifth of preparing a document.
+@lru_cache(maxsize=65536)
+def _named(facet: str, text: str) -> FacetEntry | None:
+    return _entry(facet, name_key(text), text)
+
+
+@lru_cache(maxsize=256)
+def _year(year: int) -> FacetEntry | None:
+    return _entry("year", str(year), str(year))
+
+
+@lru_cache(maxsize=65536)
+def _of_entity(kind: EntityType, text: str) -> tuple[FacetEntry | None, ...]:
+    typed = _entry("type", kind.value, kind.value)
+    return (typed, _named("entity", text)) if kind in NAMED_FACET_TYPES else (typed,)
+
+
 def facet_entries(
     extraction: ExtractionResult | None, outlet: str | None, published: dt.datetime | None
 ) -> list[FacetEntry]:
     """Facet values of a document, one per (facet, key)."""
     found: list[FacetEntry | None] = []
     if outlet:
-        found.append(_entry("outlet", _facet_key(outlet), outlet))
+        found.append(_named("outlet", outlet))
     if published is not None:
-        found.append(_entry("year", str(published.year), str(published.year)))
+        found.append(_year(published.year))
     if extraction is not None:
         for ent in extraction.entities:
-            found.append(_entry("type", ent.type.value, ent.type.value))
-            if ent.type in NAMED_FACET_TYPES:
-                found.append(_entry("entity", _facet_key(ent.text), ent.text))
-        for event in extraction.events:
-            found.append(_entry("event", _facet_key(event.kind), event.kind))
+            found.extend(_of_entity(ent.type, ent.text))
+        found.extend(_named("event", event.kind) for event in extraction.events)
     unique: dict[tuple[str, str], FacetEntry] = {}
     for entry in found:
         if entry is not None:
@@ -98,7 +161,7 @@ def facet_entries(
     return list(unique.values())
 
 
-def prepare_document(row: DocumentRow, extraction: ExtractionResult | None) -> IndexedDocument:
+def prepare_document(row: StoredVersion, extraction: ExtractionResult | None) -> IndexedDocument:
     """The index entry for a stored version: title and body tokens (no clutter) and facets."""
     clutter = [Segment(s, e, k) for s, e, k in json.loads(row.clutter_json or "[]")]
     # Offsets only place clutter; most documents have none, and the map can be long.
