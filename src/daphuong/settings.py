@@ -42,6 +42,12 @@ class Settings(BaseSettings):
         ge=0,
         description="Page data each web process keeps until the next committed write (0: off)",
     )
+    search_index_workers: int = Field(
+        default=0,
+        ge=0,
+        description="Processes preparing documents when the search index is rebuilt"
+        " (0: one per CPU; 1: in the rebuilding process)",
+    )
 
     def resolved_database_url(self) -> str:
         """The database URL in force: explicit, or SQLite in the data directory."""

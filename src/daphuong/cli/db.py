@@ -1,14 +1,17 @@
-"""`daphuong db`: schema migrations."""
+"""`daphuong db`: schema migrations, and rebuilding what is derived from the documents."""
 
 from __future__ import annotations
 
 import typer
 
 from daphuong.cli.state import state
+from daphuong.services.search import SearchService
 from daphuong.store.engine import Database
 from daphuong.store.migrate import downgrade, upgrade
 
-app = typer.Typer(help="Manage the database schema.", no_args_is_help=True)
+app = typer.Typer(
+    help="Manage the database schema and rebuild the search index.", no_args_is_help=True
+)
 
 
 @app.command("upgrade")
@@ -29,3 +32,20 @@ def db_downgrade(
     db = Database(state(ctx).settings().resolved_database_url())
     downgrade(db.engine, revision)
     typer.echo(f"database at {revision}")
+
+
+@app.command("reindex")
+def db_reindex(
+    ctx: typer.Context,
+    workers: int | None = typer.Option(
+        None,
+        min=0,
+        help="Processes preparing documents (0: one per CPU); default: the setting"
+        " search_index_workers",
+    ),
+) -> None:
+    """Rebuild the search index of every current document (after changing the analyzer)."""
+    services = state(ctx).services()
+    chosen = services.settings.search_index_workers if workers is None else workers
+    done = SearchService(services.db).reindex(workers=chosen)
+    typer.echo(f"search index rebuilt: {done} documents")
