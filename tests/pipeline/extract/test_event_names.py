@@ -251,3 +251,27 @@ def test_a_programme_held_is_named_by_its_quoted_title_a_policy_is_not() -> None
 
 def test_an_assembly_session_named_by_its_edition_code_is_one_event_name() -> None:
     assert "Đại hội đồng AIPA-46" in _events("bên lề Đại hội đồng AIPA-46 tại Kuala Lumpur, đoàn")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Hai bên thống nhất Diễn đàn lần thứ ba sẽ tổ chức tại Viêng Chăn.",
+            "Diễn đàn lần thứ ba",
+        ),
+        ("Trước đó, Hội nghị lần thứ hai diễn ra tại Huế.", "Hội nghị lần thứ hai"),
+        (
+            "Tối 3/4, Tỉnh đoàn tổ chức chương trình giao lưu văn hóa “Sắc xuân biên giới” ở bản.",
+            "Sắc xuân biên giới",
+        ),
+    ],
+)
+def test_a_bare_head_with_its_edition_and_a_held_programme_s_title_are_names(
+    text: str, name: str
+) -> None:
+    assert name in _events(text)
+
+
+def test_a_programme_carried_out_is_a_policy_not_a_named_activity() -> None:
+    assert _events("Tỉnh triển khai chương trình hỗ trợ sinh kế “Nông thôn xanh” năm nay.") == set()

@@ -124,3 +124,23 @@ def test_a_meeting_name_with_a_comma_inside_is_still_reported_by_the_verb_after_
     text = f"Bộ trưởng cho biết ngày 12/11 tới, {name} sẽ diễn ra tại Santiago."
     events = _events(text, dt.date(2024, 10, 3), DATE=["12/11"], EVENT=[name])
     assert events == [("phiên họp", "2024-11-12", name)]
+
+
+def test_a_cohost_set_off_inside_the_subject_is_an_organizer() -> None:
+    text = (
+        "Sáng 8/5, Sở Ngoại vụ tỉnh Bình Định, với sự phối hợp của Hội Hữu nghị Việt Nam – "
+        "Hàn Quốc tỉnh, tổ chức Hội thảo về hợp tác địa phương."
+    )
+    orgs = ["Sở Ngoại vụ tỉnh Bình Định", "Hội Hữu nghị Việt Nam – Hàn Quốc tỉnh"]
+    found = find_events(
+        text,
+        tokenize(text),
+        project_gold_mentions(
+            text,
+            {
+                "entities": [{"type": "DATE", "text": "8/5"}]
+                + [{"type": "ORG", "text": o} for o in orgs]
+            },
+        ),
+    )
+    assert [e.organizers for e in found] == [orgs]

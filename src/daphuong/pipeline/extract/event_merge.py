@@ -243,7 +243,8 @@ class EventBook:
         hosts = doc.orgs_in(first, cue.first, subject=True)
         if cue.stop < trig.first and toks[cue.stop].key == "với":  # 'X đồng tổ chức với Y Hội …'
             hosts += doc.orgs_in(cue.stop + 1, trig.first, subject=False)
-        return hosts
+        # 'X, với sự phối hợp của Y, tổ chức Hội nghị …': a co-host set off inside the subject
+        return hosts + [o for o in doc.cohosts(first, cue.first) if o not in hosts]
 
     def _quoted_event(self, first: int, stop: int) -> str:
         """A quoted EVENT mention in a sentence that refers back to an unnamed event."""

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from daphuong.domain.extraction import EntityType
+from daphuong.pipeline.extract.event_editions import edition, forum_edition, is_year, year_after
 from daphuong.pipeline.extract.event_topics import (
     anniversary_end,
     edition_end,
@@ -12,9 +11,8 @@ from daphuong.pipeline.extract.event_topics import (
     topic_end,
 )
 from daphuong.pipeline.extract.extend import Extent, extend
-from daphuong.pipeline.extract.orgs import headed_end
 from daphuong.pipeline.extract.scan import Candidate, Doc
-from daphuong.pipeline.extract.tokens import CLOSE_QUOTES, OPEN_QUOTES, is_vietnamese_syllable
+from daphuong.pipeline.extract.tokens import CLOSE_QUOTES, OPEN_QUOTES
 
 EVENT = EntityType.EVENT
 LEGAL = EntityType.LEGAL_DOC
@@ -24,11 +22,11 @@ _QUOTE_SPAN = 80
 _THEME_LOOKBACK = 7
 _MODIFIER_SPAN = 12
 _LOWER_RUN = 8
-_CODE_EDITION = re.compile(r"[A-Z]{2,}\d{2,3}")  # one digit is a channel: VOV5
 # Words that may sit between a head and its title: 'lần thứ 2', 'cấp Bộ trưởng', 'mở'.
 # 'với chủ đề' is not one: a theme names only a meeting with no other name (_theme_of_unnamed).
 _MODIFIER_WORDS = frozenset({"lần", "thứ", "cấp", "năm", "mở", "về"})
 _HOLDING = frozenset({"tổ chức", "phát động"})
+_PROGRAMME_WORDS = 4  # 'chương trình giao lưu văn nghệ “…”': words between it and the title
 
 
 def find(doc: Doc) -> list[Candidate]:
@@ -40,7 +38,8 @@ def find(doc: Doc) -> list[Candidate]:
             out.extend(_quoted(doc, i))
         elif tok.is_cap:
             out.extend(_headed(doc, i))
-            out.extend(_edition(doc, i))
+            out.extend(edition(doc, i))
+            out.extend(forum_edition(doc, i))
         elif tok.key == "chương" and i + 2 < len(toks) and toks[i + 1].key == "trình":
             out.extend(_programme(doc, i + 2))
     return out
@@ -79,10 +78,16 @@ def _quoted(doc: Doc, i: int) -> list[Candidate]:
 
 
 def _held_programme(doc: Doc, i: int) -> bool:
-    """'tổ chức chương trình “Thanh niên vì di sản”': a programme held is named by its title
-    ('triển khai chương trình “…”' is a policy, not an activity)."""
-    keys = [t.key for t in doc.tokens[max(0, i - 4) : i]]
-    return keys[-2:] == ["chương", "trình"] and " ".join(keys[:-2]) in _HOLDING
+    """'tổ chức chương trình “Thanh niên vì di sản”', 'tổ chức chương trình giao lưu văn nghệ
+    “…”': a programme held is named by its title ('triển khai chương trình “…”' is a policy)."""
+    toks = doc.tokens
+    for k in range(i - 2, max(-1, i - 3 - _PROGRAMME_WORDS), -1):
+        if toks[k].key == "chương" and toks[k + 1].key == "trình":
+            keys = [t.key for t in toks[max(0, k - 2) : k]]
+            return " ".join(keys) in _HOLDING
+        if not toks[k + 1].is_word or toks[k + 1].is_cap:
+            return False
+    return False
 
 
 def _head_before(doc: Doc, i: int) -> int | None:
@@ -144,7 +149,7 @@ def _headed(doc: Doc, i: int) -> list[Candidate]:
     end = max(end, edition_end(doc, head_end)) if end > head_end else end
     if kind == "khác" and end + 1 < len(toks) and toks[end].key == "tại":
         place_end, label = doc.name_at(end + 1)
-        end = _year_after(doc, place_end) if label == "LOC" else end  # '… tại Osaka (năm 2024)'
+        end = year_after(doc, place_end) if label == "LOC" else end  # '… tại Osaka (năm 2024)'
     quoted = end < len(toks) and toks[end].text in OPEN_QUOTES and _head_before(doc, end) == i
     if quoted or end <= head_end:
         return []  # 'Hội thảo quốc tế “…”': the quoted title is the name, not the head's words
@@ -171,7 +176,7 @@ def _closure(doc: Doc, k: int) -> int:
             return k
         if tok.key in _CLAUSE_WORDS:
             return k
-        if m > k + 1 and tok.key == "năm" and _is_year(toks[m + 1].text):
+        if m > k + 1 and tok.key == "năm" and is_year(toks[m + 1].text):
             return m + 2
         if m > k + 1 and tok.key == "lần" and toks[m + 1].key == "thứ" and m + 2 < len(toks):
             return m + 3  # 'Hội nghị thường niên các nhà tiên phong lần thứ 15'
@@ -192,7 +197,7 @@ def _numbered_ahead(doc: Doc, k: int) -> bool:
             m = doc.continuation_at(m)
             continue
         tok, after = toks[m], toks[m + 1]
-        if (tok.key == "lần" and after.key == "thứ") or (tok.key == "năm" and _is_year(after.text)):
+        if (tok.key == "lần" and after.key == "thứ") or (tok.key == "năm" and is_year(after.text)):
             return True
         if m > k and not tok.newline_before and tok.is_cap and tok.is_word:
             return True
@@ -204,91 +209,12 @@ def _numbered_ahead(doc: Doc, k: int) -> bool:
     return False
 
 
-def _edition(doc: Doc, i: int) -> list[Candidate]:
-    """'ASEM 12', 'COP26' (a code and its number), 'Diễn đàn … 2020', '… (AIPA) lần thứ 41'."""
-    toks = doc.tokens
-    tok = toks[i]
-    code = _code_end(doc, i)
-    if code > i:
-        # 'Đại hội đồng IPU-148': the assembly's session named by its edition code
-        assembly = i >= 3 and [t.key for t in toks[i - 3 : i]] == ["đại", "hội", "đồng"]
-        return [_edition_of(doc, i - 3 if assembly else i, code)]
-    acronym = tok.is_upper and len(tok.text) >= 3 and not is_vietnamese_syllable(tok.text)
-    if acronym and i + 1 < len(toks):
-        nxt = toks[i + 1]
-        edition = nxt.is_digit and len(nxt.text) <= 2 and nxt.space_before
-        if edition and not _glued_after(doc, i + 1):
-            return [_edition_of(doc, i, i + 2), doc.cand(ORG, i, i + 1, "pattern", 0.7)]
-    end = headed_end(doc, i)
-    if end <= i:
-        return []
-    year_end = _year_after(doc, end) if toks[i].key == "diễn" else end
-    if year_end > end:
-        return [_edition_of(doc, i, year_end)]  # 'Diễn đàn … 2020', 'Diễn đàn … năm 2023'
-    k = end
-    if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")":
-        k += 3
-    if k + 2 < len(toks) and toks[k].key == "lần" and toks[k + 1].key == "thứ":
-        return [doc.cand(EVENT, i, k + 3, "pattern", 0.75)]
-    return []
-
-
-def _code_end(doc: Doc, i: int) -> int:
-    """End of a meeting's code at token i: 'COP26', 'SEA31', 'AIPA-41' (not '…/QH14'), else i."""
-    toks = doc.tokens
-    in_code = i > 0 and doc.joined(i) and toks[i - 1].text == "/"  # '130/2020/QH14'
-    text = toks[i].text
-    if _CODE_EDITION.fullmatch(text) and not text.startswith("COVID") and not in_code:
-        return i + 1
-    return i + 3 if _hyphen_edition(doc, i) else i
-
-
-_DISEASES = frozenset({"COVID", "SARS", "MERS"})  # 'COVID-19' is a disease, not an edition
-
-
-def _hyphen_edition(doc: Doc, i: int) -> bool:
-    """An acronym glued by a dash to a two- or three-digit number: 'AIPA-41', 'APEC-32'."""
-    toks = doc.tokens
-    if i + 2 >= len(toks) or not doc.is_dash(i + 1) or not doc.joined(i + 1):
-        return False
-    tok, num = toks[i], toks[i + 2]
-    acronym = tok.is_upper and len(tok.text) >= 3 and not is_vietnamese_syllable(tok.text)
-    acronym = acronym and tok.text not in _DISEASES
-    numbered = num.is_digit and 2 <= len(num.text) <= 3 and doc.joined(i + 2)
-    return acronym and numbered and not _glued_after(doc, i + 2)
-
-
-def _year_after(doc: Doc, k: int) -> int:
-    """End of a year ('2020', 'năm 2020') starting at token k, else k."""
-    toks = doc.tokens
-    if k < len(toks) and _is_year(toks[k].text):
-        return k + 1
-    if k + 1 < len(toks) and toks[k].key == "năm" and _is_year(toks[k + 1].text):
-        return k + 2
-    return k
-
-
-def _edition_of(doc: Doc, i: int, j: int) -> Candidate:
-    cand = doc.cand(EVENT, i, j, "pattern", 0.75)
-    cand.edition = True
-    return cand
-
-
-def _glued_after(doc: Doc, i: int) -> bool:
-    toks = doc.tokens
-    return i + 1 < len(toks) and not toks[i + 1].space_before and toks[i + 1].text not in ",.;)"
-
-
-def _is_year(text: str) -> bool:
-    return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
-
-
 def _programme(doc: Doc, i: int) -> list[Candidate]:
     """'chương trình Xuân quê hương 2021': a named programme edition (ends with its year)."""
     toks = doc.tokens
     if i >= len(toks) or not toks[i].is_cap:
         return []
     end = extend(doc, i + 1)
-    if end < len(toks) and _is_year(toks[end].text):
+    if end < len(toks) and is_year(toks[end].text):
         return [doc.cand(EVENT, i, end + 1, "pattern", 0.7)]
     return []
