@@ -74,7 +74,7 @@ class ProfileService:
             )
             seen = {(link.entity_id, link.value): (link.count, link.last_id) for link in counted[0]}
             top = list(seen)
-            captions = {e.id: e.caption for e in entities.rows([p for p, _ in top])}
+            captions = entities.captions(p for p, _ in top)
             latest = {r.id: r for r in facts.by_ids(seen[k][1] for k in top)}
             people = []
             for person, title in top:

@@ -12,6 +12,7 @@ from daphuong.domain.access import Principal
 from daphuong.store.access import visible_clause
 from daphuong.store.models.registry import EntityRow, MergeRow, StatementRow
 from daphuong.store.registry.entity_facts import chunks
+from daphuong.store.registry.page_statements import CAPTIONS, HEAD, MEMBERS, MEMBERS_OF, PARENTS
 from daphuong.store.registry.statements import Status
 
 # Merge chains are short; this only guards against a corrupted cycle.
@@ -47,10 +48,7 @@ class EntityRepository:
 
     def head(self, entity_id: int) -> EntityHead | None:
         """One entity's type, caption and merge target (a third of an ORM load's cost)."""
-        stmt = select(
-            EntityRow.id, EntityRow.type, EntityRow.caption, EntityRow.merged_into_id
-        ).where(EntityRow.id == entity_id)
-        row = self.session.connection().execute(stmt).first()
+        row = self.session.connection().execute(HEAD, {"id": entity_id}).first()
         return EntityHead(*row) if row is not None else None
 
     def canonical(self, entity_id: int) -> int:
@@ -73,8 +71,8 @@ class EntityRepository:
             if not todo:
                 break
             for chunk in chunks(todo, 500):
-                stmt = select(EntityRow.id, EntityRow.merged_into_id).where(EntityRow.id.in_(chunk))
-                parent.update(dict(self.session.execute(stmt).tuples().all()))
+                rows = self.session.execute(PARENTS, {"ids": list(chunk)})
+                parent.update({i: into for i, into in rows.all()})
             wanted = {p for p in parent.values() if p is not None}
         out = {}
         for i in ids:
@@ -92,8 +90,8 @@ class EntityRepository:
         found = [entity_id]
         frontier = [entity_id]
         while frontier:
-            stmt = select(EntityRow.id).where(EntityRow.merged_into_id.in_(frontier))
-            frontier = [i for i in self.session.scalars(stmt) if i not in found]
+            rows = self.session.execute(MEMBERS, {"ids": frontier}).all()
+            frontier = [i for (i,) in rows if i not in found]
             found.extend(frontier)
         return sorted(found)
 
@@ -102,11 +100,9 @@ class EntityRepository:
         root_of = {i: i for i in entity_ids}
         frontier = sorted(root_of)
         while frontier:
-            stmt = select(EntityRow.id, EntityRow.merged_into_id).where(
-                EntityRow.merged_into_id.in_(frontier)
-            )
+            rows = self.session.execute(MEMBERS_OF, {"ids": frontier}).all()
             frontier = []
-            for member, into in self.session.execute(stmt).tuples():
+            for member, into in rows:
                 if member not in root_of and into is not None:
                     root_of[member] = root_of[into]
                     frontier.append(member)
@@ -148,6 +144,15 @@ class EntityRepository:
             ),
         )
         return sorted({self.canonical(i) for i, _ in self.session.execute(merged)})
+
+    def captions(self, entity_ids: Iterable[int]) -> dict[int, str]:
+        """Each existing entity's stored caption, read without the ORM."""
+        wanted = sorted(set(entity_ids))
+        out: dict[int, str] = {}
+        for chunk in chunks(wanted, 500):
+            rows = self.session.connection().execute(CAPTIONS, {"ids": list(chunk)})
+            out.update({i: caption for i, caption in rows.all()})
+        return out
 
     def rows(self, entity_ids: Sequence[int]) -> list[EntityRow]:
         """Entities by id, in id order."""

@@ -6,12 +6,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Row, Select, func, select
+from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import Session
 
 from daphuong.domain.access import Principal
 from daphuong.store.access import visible_clause
-from daphuong.store.models.registry import EntityRow, FactCountRow, StatementRow
+from daphuong.store.models.registry import StatementRow
+from daphuong.store.registry.page_statements import scoped
 from daphuong.store.registry.statements import StatementFacts, Status
 
 T = TypeVar("T")
@@ -26,25 +27,6 @@ def chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
 
 # Three bound parameters a span: stays under SQLite's historic 999-parameter limit.
 _QUOTES_PER_QUERY = 300
-
-
-_COLUMNS = (
-    StatementRow.id,
-    StatementRow.entity_id,
-    StatementRow.prop,
-    StatementRow.value,
-    StatementRow.object_entity_id,
-    StatementRow.qualifiers_json,
-    StatementRow.observed_on,
-    StatementRow.document_id,
-    StatementRow.document_key,
-    StatementRow.document_version,
-    StatementRow.spans_json,
-    StatementRow.extractor,
-    StatementRow.origin,
-    StatementRow.confidence,
-    StatementRow.status,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,31 +59,23 @@ class EntityFactsReader:
     def __init__(self, session: Session, who: Principal) -> None:
         self.session = session
         self.who = who
-        # Built once a reader: a page runs a dozen reads and building clauses is not free.
-        self._live_clause = (StatementRow.status != Status.REJECTED.value) & visible_clause(
-            StatementRow.visibility, StatementRow.owner_org_id, who
-        )
-        self._counted_clause = visible_clause(
-            FactCountRow.visibility, FactCountRow.owner_org_id, who
-        )
+        self._sql = scoped(who)  # the page's statements for this scope, built once
 
-    def _live(self) -> ColumnElement[bool]:
-        return self._live_clause
-
-    def _rows(self, stmt: Select[R]) -> Sequence[Row[R]]:
+    def _rows(self, stmt: Select[R], params: dict[str, Any] | None = None) -> Sequence[Row[R]]:
         # Core execution on the session's connection: the ORM's row handling cost more than
         # the query itself for the thousand rows an organization page groups. All rows at
         # once: iterating a result fetches them one driver call each (0.5 ms a person page).
-        return self.session.connection().execute(stmt).all()
+        return self.session.connection().execute(stmt, params).all()
 
-    def _facts(self, stmt: Select[tuple[object, ...]]) -> list[StatementFacts]:
-        return [StatementFacts(*row) for row in self._rows(stmt)]
+    def _facts(
+        self, stmt: Select[tuple[object, ...]], params: dict[str, Any]
+    ) -> list[StatementFacts]:
+        return [StatementFacts(*row) for row in self._rows(stmt, params)]
 
     def any_about(self, ids: Sequence[int]) -> bool:
         """Whether any visible statement has one of these entities as subject or object."""
-        for column in (StatementRow.entity_id, StatementRow.object_entity_id):
-            stmt = select(StatementRow.id).where(column.in_(list(ids)), self._live()).limit(1)
-            if self.session.scalar(stmt) is not None:
+        for stmt in (self._sql.any_subject, self._sql.any_object):
+            if self._rows(stmt, {"ids": list(ids)}):
                 return True
         return False
 
@@ -110,21 +84,20 @@ class EntityFactsReader:
         table: an organization's tens of thousands of statements are not read."""
         found: set[int] = set()
         for chunk in chunks(sorted(set(ids)), 500):
-            stmt = (
-                select(FactCountRow.entity_id)
-                .where(FactCountRow.entity_id.in_(chunk), self._counted())
-                .distinct()
-            )
-            found.update(int(i) for (i,) in self._rows(stmt))
+            rows = self._rows(self._sql.subjects_among, {"ids": list(chunk)})
+            found.update(int(i) for (i,) in rows)
         return found
 
     def count_about(self, ids: Sequence[int]) -> int:
         """Visible statements with one of these entities as subject or object (each once)."""
+        live = (StatementRow.status != Status.REJECTED.value) & visible_clause(
+            StatementRow.visibility, StatementRow.owner_org_id, self.who
+        )
         subject = StatementRow.entity_id.in_(list(ids))
         total = 0
         # Two index searches instead of one OR, which SQLite may answer with a table scan.
         for where in (subject, StatementRow.object_entity_id.in_(list(ids)) & ~subject):
-            stmt = select(func.count()).select_from(StatementRow).where(where, self._live())
+            stmt = select(func.count()).select_from(StatementRow).where(where, live)
             total += int(self.session.scalar(stmt) or 0)
         return total
 
@@ -134,80 +107,38 @@ class EntityFactsReader:
         """Visible statements with these subjects (and properties, if given), by id."""
         if not ids:
             return []
-        stmt = select(*_COLUMNS).where(StatementRow.entity_id.in_(list(ids)), self._live())
-        if props is not None:
-            stmt = stmt.where(StatementRow.prop.in_(list(props)))
-        return self._facts(stmt.order_by(StatementRow.id))
+        if props is None:
+            return self._facts(self._sql.of_subjects, {"ids": list(ids)})
+        return self._facts(self._sql.of_subjects_props, {"ids": list(ids), "props": list(props)})
 
     def of_objects(self, ids: Sequence[int], props: Sequence[str]) -> list[StatementFacts]:
         """Visible statements pointing at these entities with these properties, by id."""
         if not ids:
             return []
-        stmt = select(*_COLUMNS).where(
-            StatementRow.object_entity_id.in_(list(ids)),
-            StatementRow.prop.in_(list(props)),
-            self._live(),
-        )
-        return self._facts(stmt.order_by(StatementRow.id))
+        return self._facts(self._sql.of_objects, {"ids": list(ids), "props": list(props)})
 
     def by_ids(self, statement_ids: Iterable[int]) -> list[StatementFacts]:
         """Visible statements by id, in id order."""
         wanted = sorted(set(statement_ids))
         out: list[StatementFacts] = []
         for chunk in chunks(wanted, 500):
-            stmt = select(*_COLUMNS).where(StatementRow.id.in_(chunk), self._live())
-            out.extend(self._facts(stmt.order_by(StatementRow.id)))
+            out.extend(self._facts(self._sql.by_ids, {"ids": list(chunk)}))
         return out
-
-    def _counted(self) -> ColumnElement[bool]:
-        # The counts table holds no rejected statement: only the audience is left to check.
-        return self._counted_clause
 
     def name_counts(self, ids: Sequence[int], props: Sequence[str]) -> list[NameCount]:
         """Per (property, value, origin): how many visible statements, the first and latest id."""
-        stmt = (
-            select(
-                FactCountRow.origin,
-                FactCountRow.prop,
-                FactCountRow.value,
-                func.sum(FactCountRow.n),
-                func.min(FactCountRow.first_id),
-                func.max(FactCountRow.last_id),
-            )
-            .where(
-                FactCountRow.entity_id.in_(list(ids)),
-                FactCountRow.prop.in_(list(props)),
-                self._counted(),
-            )
-            .group_by(FactCountRow.origin, FactCountRow.prop, FactCountRow.value)
-        )
+        rows = self._rows(self._sql.name_counts, {"ids": list(ids), "props": list(props)})
         return [
             NameCount(origin, prop, value, int(n), int(first), int(last))
-            for origin, prop, value, n, first, last in self._rows(stmt)
+            for origin, prop, value, n, first, last in rows
         ]
 
     def links_to(self, ids: Sequence[int], props: Sequence[str]) -> list[LinkCount]:
         """Per (subject, property, value) pointing at these entities: count and latest id."""
-        stmt = (
-            select(
-                FactCountRow.entity_id,
-                FactCountRow.prop,
-                FactCountRow.value,
-                func.sum(FactCountRow.n),
-                func.max(FactCountRow.last_id),
-                func.max(EntityRow.merged_into_id),  # one subject a group: its merge target
-            )
-            .join(EntityRow, EntityRow.id == FactCountRow.entity_id)
-            .where(
-                FactCountRow.object_id.in_(list(ids)),
-                FactCountRow.prop.in_(list(props)),
-                self._counted(),
-            )
-            .group_by(FactCountRow.entity_id, FactCountRow.prop, FactCountRow.value)
-        )
+        rows = self._rows(self._sql.links_to, {"ids": list(ids), "props": list(props)})
         return [
             LinkCount(int(e), prop, value, int(n), int(last), into is not None)
-            for e, prop, value, n, last, into in self._rows(stmt)
+            for e, prop, value, n, last, into in rows
         ]
 
     def top_links(
@@ -216,39 +147,17 @@ class EntityFactsReader:
         """links_to() cut in SQL to the `limit` most counted (subject, value) pairs, and how many
         pairs there are; None if a subject was merged (counts must then add up per canonical
         entity: use links_to). Ties go to the lower subject id, then the value."""
-        where = (FactCountRow.object_id.in_(list(ids)), FactCountRow.prop == prop, self._counted())
-        # Probed from the (few) merged entities into the counts' primary key, not the reverse.
-        merged = select(EntityRow.id).where(EntityRow.merged_into_id.is_not(None))
-        if self._rows(
-            select(FactCountRow.n).where(*where, FactCountRow.entity_id.in_(merged)).limit(1)
-        ):
+        params: dict[str, Any] = {"ids": list(ids), "prop": prop}
+        if self._rows(self._sql.merged_link, params):
             return None
-        n = func.sum(FactCountRow.n)
-        ranked = (
-            select(
-                FactCountRow.entity_id,
-                FactCountRow.value,
-                n,
-                func.max(FactCountRow.last_id),
-                func.count().over(),  # pairs in all, before the LIMIT
-            )
-            .where(*where)
-            .group_by(FactCountRow.entity_id, FactCountRow.value)
-            .order_by(n.desc(), FactCountRow.entity_id, FactCountRow.value)
-        )
-        rows = self._rows(ranked.limit(limit))
+        rows = self._rows(self._sql.top_links, {**params, "limit": limit})
         top = [LinkCount(int(e), prop, value, int(c), int(last)) for e, value, c, last, _ in rows]
         return top, int(rows[0][4]) if rows else 0
 
     def latest(self, ids: Sequence[int], prop: str, value: str, limit: int) -> list[StatementFacts]:
         """The newest visible statements of one subject cluster, property and value."""
-        stmt = select(*_COLUMNS).where(
-            StatementRow.entity_id.in_(list(ids)),
-            StatementRow.prop == prop,
-            StatementRow.value == value,
-            self._live(),
-        )
-        return self._facts(stmt.order_by(StatementRow.id.desc()).limit(limit))
+        params = {"ids": list(ids), "prop": prop, "value": value, "limit": limit}
+        return self._facts(self._sql.latest, params)
 
     def quotes(self, spans: Iterable[tuple[int, int, int]]) -> dict[tuple[int, int, int], str]:
         """The text under each (document id, start, end), cut in SQL so no document is loaded."""
@@ -267,6 +176,6 @@ class EntityFactsReader:
                 f"FROM (VALUES {rows}) AS v JOIN documents d ON d.id = v.column1"
             )
             params = tuple(x for doc, start, end in chunk for x in (doc, start, max(end, start)))
-            for doc_id, start, end, quoted in connection.exec_driver_sql(sql, params):
+            for doc_id, start, end, quoted in connection.exec_driver_sql(sql, params).all():
                 out[(int(doc_id), int(start), int(end))] = str(quoted)
         return out

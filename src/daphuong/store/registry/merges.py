@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from daphuong.store.models.registry import EntityRow, MergeRow
+from daphuong.store.registry.page_statements import HISTORY
 
 
 class MergeRepository:
@@ -46,7 +47,4 @@ class MergeRepository:
 
     def history(self, entity_ids: list[int]) -> list[MergeRow]:
         """Merges touching any of these entities, oldest first."""
-        stmt = select(MergeRow).where(
-            MergeRow.winner_id.in_(entity_ids) | MergeRow.loser_id.in_(entity_ids)
-        )
-        return list(self.session.scalars(stmt.order_by(MergeRow.id)))
+        return list(self.session.scalars(HISTORY, {"ids": list(entity_ids)}))
