@@ -40,3 +40,24 @@ def test_a_local_body_runs_through_a_district_no_list_holds() -> None:
 
 def test_a_run_of_foreign_words_continues_a_name() -> None:
     assert _run("Tổ chức Good Neighbors International tài trợ", 2) == "Good Neighbors International"
+
+
+def test_an_acronym_closes_a_name_before_a_lower_case_verb() -> None:
+    assert _run("Phó Chủ tịch Hội LHPN phát biểu khai mạc", 4) == "LHPN"
+    assert _run("Chủ tịch Ủy ban MTTQ tỉnh Bắc Ninh dự lễ", 4) == "MTTQ tỉnh Bắc Ninh"
+    rule = Extent(event=True)  # a meeting's number goes on after its acronym
+    assert _run("Hội nghị SOM APEC lần thứ 2 bế mạc", 2, rule) == "SOM APEC lần thứ 2"
+
+
+def test_a_working_groups_subject_after_ve_continues_its_name() -> None:
+    assert (
+        _run("Nhóm Công tác ASEAN về bình đẳng giới họp", 1) == "Công tác ASEAN về bình đẳng giới"
+    )
+
+
+def test_a_known_body_opening_the_name_closes_it() -> None:
+    text = "Bộ Ngoại giao gắn kết các địa phương"
+    doc = Doc.build(text, gazetteer.load())
+    known = doc.name_at(0)[0]
+    end = extend(doc, 1, None, known)
+    assert " ".join(t.text for t in doc.tokens[0:end]) == "Bộ Ngoại giao"

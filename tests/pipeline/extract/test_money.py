@@ -46,3 +46,12 @@ def test_dong_before_chi_or_bao_is_no_currency() -> None:
     assert _money("Ban Chấp hành gồm 41 đồng chí; 5 đồng bào được hỗ trợ 20 triệu đồng.") == [
         "20 triệu đồng"
     ]
+
+
+def test_yen_in_latin_spelling_is_a_currency() -> None:
+    assert _money("JICA cam kết 300 triệu yen cho dự án.") == ["300 triệu yen"]
+
+
+def test_a_bare_count_of_people_after_a_funding_word_is_no_amount() -> None:
+    found = _money("Hội vận động 3 triệu hội viên tham gia và vận động hơn 800 triệu cho quỹ.")
+    assert found == ["800 triệu"]

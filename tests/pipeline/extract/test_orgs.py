@@ -308,3 +308,25 @@ def test_a_credit_naming_two_outlets_is_no_document_code() -> None:
 )
 def test_elliptical_party_committees_and_legal_bodies(text: str, name: str) -> None:
     assert name in _orgs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Tổ chức Save the Children tài trợ xây trường.", "Save the Children"),
+        ("Tổ chức Caritas Switzerland hỗ trợ 20 hộ.", "Caritas Switzerland"),
+        ("Tổ chức Habitat for Humanity xây nhà.", "Habitat for Humanity"),
+    ],
+)
+def test_a_foreign_name_after_to_chuc_is_the_body(text: str, name: str) -> None:
+    found = _orgs(text)
+    assert name in found and f"Tổ chức {name}" not in found
+
+
+def test_a_vietnamese_name_after_to_chuc_keeps_its_head() -> None:
+    assert "Tổ chức Hợp tác Hồi giáo" in _orgs("Tổ chức Hợp tác Hồi giáo ra tuyên bố.")
+
+
+def test_trung_uong_after_uy_ban_opens_no_body_of_its_own() -> None:
+    found = _orgs("Phó Chủ tịch Ủy ban Trung ương Mặt trận Dân tộc thống nhất Campuchia dự.")
+    assert not any(f.startswith("Trung ương") for f in found)

@@ -34,7 +34,7 @@ def extend(doc: Doc, i: int, rule: Extent | None = None, known: int = -1) -> int
     last = i
     n = len(doc.tokens)
     closed = False  # a place or a known body ends the name: no lower-case words after it
-    numbered = False
+    numbered = acronym = False
     while j < n and j - i < MAX_NAME_TOKENS:
         tok = doc.tokens[j]
         if tok.newline_before:
@@ -42,6 +42,8 @@ def extend(doc: Doc, i: int, rule: Extent | None = None, known: int = -1) -> int
         closed = closed or (j == known and not rule.event)  # 'Bộ Chính trị gắn với …'
         if closed and not _continues_closed(doc, j):
             break
+        if acronym and doc.lower_like(j) and not _continues_closed(doc, j):
+            break  # 'Ủy ban Trung ương MTLXDĐN dẫn đầu': a verb after an acronym
         if numbered and term_end(doc, j) > j:
             last = term_end(doc, j)  # 'Hội nghị Ban Chấp hành … lần thứ 4 khóa VI'
             break
@@ -57,6 +59,8 @@ def extend(doc: Doc, i: int, rule: Extent | None = None, known: int = -1) -> int
             break
         numbered = rule.event and tok.key == "lần"
         closed = not rule.event and _closes(doc, j, step)
+        acronym = tok.is_upper and len(tok.text) > 1 and step == j + 1 and j not in doc.shouted
+        acronym = acronym and not rule.event  # 'Hội nghị SOM ASEAN lần thứ …' goes on
         closes = rule.event and doc.tokens[j].key == "của"
         j = step
         last = j

@@ -16,7 +16,7 @@ _COUNTRY = r"(?:Mỹ|Úc|Australia|Singapore|Canada|Hồng Kông|New Zealand|Đ�
 _NOT_DONG = r"(?!\s(?:chí|bào|chủ|hành|thời|tình|nghiệp|hương|minh|đội|loạt|tác|cấp|ý)\b)"
 _CURRENCY = (
     rf"(?:USD|(?:đô la|Đô la|đôla) {_COUNTRY}|đô la|đôla|đồng{_NOT_DONG}|VNĐ|VND|EUR|euro|Euro|"
-    r"(?:yên|Yên) Nhật|yên|Yên|(?:nhân dân tệ|Nhân dân tệ)(?: Trung Quốc)?|NDT|bảng Anh|"
+    r"(?:yên|Yên) Nhật|yên|Yên|yen|Yen|(?:nhân dân tệ|Nhân dân tệ)(?: Trung Quốc)?|NDT|bảng Anh|"
     r"won Hàn Quốc|won|rúp Nga|rúp|franc Thụy Sĩ|franc|bạt Thái Lan|bạt|kíp Lào|kíp|"
     r"riel|rupee Ấn Độ|rupee|ringgit|peso|AUD|SGD|JPY|CNY|KRW|GBP|CHF|CAD|THB)"
 )
@@ -29,6 +29,11 @@ _CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _CURRENCY_END = re.compile(rf"{_CURRENCY}$")
+# A bare 'N triệu' counts people or things when one of these nouns follows it.
+_COUNTED = re.compile(
+    r"\s(?:người|hội viên|thành viên|đoàn viên|lượt|hộ|học sinh|sinh viên|trẻ em|lao động|"
+    r"đại biểu|liều|tấn|cây|suất|cuốn|bản|chiếc|con|km|ha|héc-ta|m2|mét)\b"
+)
 
 
 def find(doc: Doc) -> list[Candidate]:
@@ -38,7 +43,7 @@ def find(doc: Doc) -> list[Candidate]:
     for m in _AMOUNT.finditer(text):
         if not _CURRENCY_END.search(m.group()):
             before = text[max(0, m.start() - 30) : m.start()]
-            if not _CONTEXT.search(before):
-                continue
+            if not _CONTEXT.search(before) or _COUNTED.match(text, m.end()):
+                continue  # 'vận động hơn 2 triệu hội viên': a count, not an amount
         out.append(Candidate(MONEY, m.start(), m.end(), "pattern", 0.9))
     return out

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from daphuong.domain.extraction import EntityType
-from daphuong.pipeline.extract import legal
+from daphuong.pipeline.extract import legal, outlets
 from daphuong.pipeline.extract.extend import Extent, extend
 from daphuong.pipeline.extract.scan import Candidate, Doc
+from daphuong.pipeline.extract.tokens import is_vietnamese_syllable
 
 ORG = EntityType.ORG
-_DOMAIN = re.compile(
-    r"(?<![@\w.])(?:www\.)?([A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*"
-    r"\.(?:vn|com|org|net|gov|int|info|VN|COM|ORG|NET))(?![\w@])"
-)
 _TITLE_TAILS = frozenset({"trưởng", "viên", "phó"})
 _OTHER_WORDS = frozenset({("sở", "dĩ")})  # a head word that starts another word
 _PLURAL = frozenset({"các", "những", "mọi", "từng", "nhiều", "hai", "ba", "bốn", "mấy", "vài"})
@@ -33,6 +28,7 @@ def find(doc: Doc) -> list[Candidate]:
         # 'phi Chính phủ' is 'non-governmental'; 'Đảng ta' is 'Đảng' and a pronoun.
         named = label == "ORG" and not legal.names_document(doc, i) and not _in_code(doc, i)
         named = named and not (not toks[i].is_cap and i > 0 and doc.head_at(i - 1)[0] > i)
+        named = named and not _foreign_body(doc, i)  # 'Tổ chức Plan International' → the name
         if named and not (i > 0 and toks[i - 1].key == "phi") and not doc.stop_at(end - 1):
             cand = doc.cand(ORG, i, _of_country(doc, i, end), "gazetteer", 0.95)
             head_end, kind = doc.head_at(i)
@@ -40,9 +36,7 @@ def find(doc: Doc) -> list[Candidate]:
             out.append(cand)
         out.extend(_headed(doc, i))
     out.extend(_abbreviations(doc, out))
-    out.extend(_slash_orgs(doc))
-    out.extend(_outlets(doc))
-    out.extend(_domains(doc))
+    out.extend(outlets.find(doc))
     return out
 
 
@@ -130,8 +124,11 @@ def _may_open(doc: Doc, i: int, head_end: int, kind: str) -> bool:
     titled = kind == "titled" and doc.in_title(i)
     if doc.title_at(i) > head_end or titled or _party_then_name(doc, i, head_end):
         return False
-    if kind == "common" and (_after_head(doc, i) or _acronym_only(doc, head_end)):
-        return False  # 'Vụ Tổ chức Cán bộ'; 'Tổ chức GPI' is the body 'GPI'
+    # 'Vụ Tổ chức Cán bộ'; 'Tổ chức GPI' is the body 'GPI'; 'Ủy ban Trung ương MTTQ': the
+    # committee's own word opens no body of its own.
+    common = kind == "common" and (_after_head(doc, i) or _acronym_only(doc, head_end))
+    if common or (kind == "capnext" and toks[i].key == "trung" and _after_head(doc, i)):
+        return False
     return kind not in ("media", "capnext", "titled", "common") or (nxt is not None and nxt.is_cap)
 
 
@@ -189,6 +186,9 @@ def _generic_bare(doc: Doc, i: int, end: int) -> bool:
 
 
 def _headed(doc: Doc, i: int) -> list[Candidate]:
+    foreign = _foreign_body(doc, i)
+    if foreign:
+        return foreign
     end = headed_end(doc, i)
     if end > i and _everywhere_abroad(doc, i, end):
         return []
@@ -209,6 +209,31 @@ def _headed(doc: Doc, i: int) -> list[Candidate]:
         end = extend(doc, i + 1) if doc.head_at(i + 1)[0] == i + 1 else i + 1
         return [doc.cand(ORG, i, end, "pattern", 0.7)] if end > i + 1 else []
     return []
+
+
+_LINKS = frozenset({"for", "of", "to", "the", "and", "without", "in"})
+
+
+def _foreign_body(doc: Doc, i: int) -> list[Candidate]:
+    """'Tổ chức Plan International', 'Tổ chức AAR Japan': a common-noun head before a foreign
+    name describes the body; the foreign name alone is its name."""
+    head_end, kind = doc.head_at(i)
+    toks = doc.tokens
+    if kind != "common" or head_end <= i or not toks[i].is_cap:
+        return []
+    k = head_end
+    while k < len(toks) and toks[k].is_word and not toks[k].newline_before:
+        if toks[k].text in _LINKS and k > head_end and k + 1 < len(toks) and toks[k + 1].is_cap:
+            k += 1  # 'Habitat for Humanity', 'Room to Read'
+            continue
+        if not toks[k].is_cap:
+            break
+        if is_vietnamese_syllable(toks[k].text) and not toks[k].is_upper:
+            return []  # 'Tổ chức Y tế Thế giới' is a Vietnamese name, head included
+        k += 1
+    if k - head_end < 2:
+        return []  # one acronym ('Tổ chức GPI') is found as itself
+    return [doc.cand(ORG, head_end, k, "pattern", 0.8)]
 
 
 _ABROAD = (("ở", "nước", "ngoài"), ("tại", "nước", "ngoài"), ("tại", "các"), ("ở", "các"))
@@ -238,49 +263,3 @@ def _abbreviations(doc: Doc, found: list[Candidate]) -> list[Candidate]:
         for i, tok in enumerate(toks)
         if tok.text in abbrs
     ]
-
-
-def _slash_orgs(doc: Doc) -> list[Candidate]:
-    """'GPI/Hàn Quốc', 'COPION/Hàn Quốc': an organisation tagged with its country."""
-    out: list[Candidate] = []
-    toks = doc.tokens
-    for i in range(len(toks) - 2):
-        tok = toks[i]
-        tagged = tok.is_word and tok.is_cap and toks[i + 1].text == "/" and doc.joined(i + 1)
-        if tagged and doc.name_at(i + 2)[1] == "LOC" and doc.name_at(i)[1] != "LOC":
-            out.append(doc.cand(ORG, i, i + 1, "pattern", 0.8))
-    return out
-
-
-def _outlets(doc: Doc) -> list[Candidate]:
-    """Outlet tags opening a line: '(PLVN) -', '(Vietpeace) Sáng', 'TGVN. Ngày', 'VOV.VN -'."""
-    out: list[Candidate] = []
-    toks = doc.tokens
-    for i, tok in enumerate(toks):
-        if not tok.newline_before:
-            continue
-        if tok.text == "(":
-            j = _glued_run(doc, i + 1)
-            if j > i + 1 and j < len(toks) and toks[j].text == ")":
-                out.append(doc.cand(ORG, i + 1, j, "outlet", 0.85))
-        elif tok.is_word and tok.is_upper and len(tok.text) >= 3:
-            j = _glued_run(doc, i)
-            if j < len(toks) and (toks[j].text == "." or doc.is_dash(j)):
-                out.append(doc.cand(ORG, i, j, "outlet", 0.8))
-    return out
-
-
-def _glued_run(doc: Doc, i: int) -> int:
-    """Tokens glued without spaces from i: 'VOV5', 'Thanhuytphcm.vn', 'VOV.VN'."""
-    toks = doc.tokens
-    if i >= len(toks) or not toks[i].is_word:
-        return i
-    j = i + 1
-    while j + 1 < len(toks) and toks[j].text == "." and doc.joined(j) and doc.joined(j + 1):
-        j += 2
-    return j
-
-
-def _domains(doc: Doc) -> list[Candidate]:
-    """Web domains name their site's owner: 'vufo.org.vn', 'Baoquocte.vn'."""
-    return [Candidate(ORG, m.start(1), m.end(1), "domain", 0.8) for m in _DOMAIN.finditer(doc.text)]
