@@ -24,6 +24,7 @@ from daphuong.store.search.fts_expr import (
 )
 from daphuong.store.search.meta import sort_key
 from daphuong.store.search.prepare import IndexedDocument
+from daphuong.store.search.sqlite_reads import doc_count, read
 from daphuong.store.search.tables import DOCS, ENTITIES
 from daphuong.text.analyze import Keys, fold_stream, tone_stream
 
@@ -35,7 +36,7 @@ CONTENT = "(SELECT id AS rowid, c0 AS title_f, c1 AS body_f, c2 AS exact FROM se
 CACHE_KIB = 65536
 # Facet counts over the window as one prepared text statement: building the same query
 # with Core cost about a millisecond a search (construction and its cache key).
-FACET_COUNTS = text(
+FACET_COUNTS = (
     "SELECT v.facet, v.key, v.label, c.n FROM search_facet_values AS v JOIN "
     "(SELECT value_id, count(*) AS n FROM search_facets "
     "WHERE doc_key IN (SELECT value FROM json_each(:keys)) GROUP BY value_id) AS c "
@@ -127,7 +128,7 @@ class SqliteSearchIndex(SqlSearchIndex):
         )
         self._write_text(session, docs, metas)
 
-    def _write_facet_rows(self, session: Session, rows: list[dict[str, int]]) -> None:
+    def _write_facetrows(self, session: Session, rows: list[dict[str, int]]) -> None:
         if rows:
             session.connection().exec_driver_sql(
                 "INSERT INTO search_facets(doc_key, value_id) VALUES (?, ?)",
@@ -175,8 +176,8 @@ class SqliteSearchIndex(SqlSearchIndex):
 
     def _keys(self, session: Session, plan: Plan, n: int) -> list[int]:
         where, params = _where(plan)
-        stmt = text(f"SELECT rowid FROM search_fts WHERE {where} ORDER BY rowid DESC LIMIT :n")
-        return list(session.scalars(stmt, {**params, "n": n}).all())
+        sql = f"SELECT rowid FROM search_fts WHERE {where} ORDER BY rowid DESC LIMIT :n"
+        return [k for (k,) in read(session, sql, {**params, "n": n})]
 
     def _flag_keys(self, session: Session, flag: object, window: list[int]) -> set[int]:
         if isinstance(flag, RowCondition):
@@ -185,32 +186,34 @@ class SqliteSearchIndex(SqlSearchIndex):
             columns = "".join(
                 f", CAST(' ' || coalesce({c}, '') || ' ' AS BLOB)" for c in flag.columns
             )
-            stmt = text(
+            sql = (
                 f"SELECT rowid{columns} FROM {CONTENT} "
                 "WHERE rowid IN (SELECT value FROM json_each(:keys))"
             )
-            rows = session.execute(stmt, {"keys": json.dumps(window)}).all()
+            rows = read(session, sql, {"keys": json.dumps(window)})
             return {
                 row[0] for row in rows if flag.check(dict(zip(flag.columns, row[1:], strict=True)))
             }
         # Ascending from the window's oldest key: FTS5 seeks there and stops at the end.
         # (Descending with a lower bound would search past it for the next match of a
         # sparse flag.)
-        stmt = text("SELECT rowid FROM search_fts WHERE search_fts MATCH :q AND rowid >= :lo")
-        return set(session.scalars(stmt, {"q": flag, "lo": window[-1]}).all())
+        sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH :q AND rowid >= :lo"
+        return {k for (k,) in read(session, sql, {"q": flag, "lo": window[-1]})}
 
     def _facet_counts(
         self, session: Session, keys: list[int], size: int, scale: float
     ) -> dict[str, list[FacetValue]]:
         if not keys:
             return {}
-        rows = session.execute(FACET_COUNTS, {"keys": json.dumps(keys)}).all()
+        rows = read(session, FACET_COUNTS, {"keys": json.dumps(keys)})
         return facet_store.top_values([(f, k, lb, int(n)) for f, k, lb, n in rows], size, scale)
 
     def _count(self, session: Session, plan: Plan) -> int:
         where, params = _where(plan)
-        stmt = text(f"SELECT count(*) FROM search_fts WHERE {where}")
-        return int(session.scalar(stmt, params) or 0)
+        return int(read(session, f"SELECT count(*) FROM search_fts WHERE {where}", params)[0][0])
+
+    def _doc_count(self, session: Session, low: int | None, high: int | None) -> int:
+        return doc_count(session, low, high)
 
     def _relevance(
         self, session: Session, parsed: ParsedQuery, keys: list[int]
@@ -218,11 +221,11 @@ class SqliteSearchIndex(SqlSearchIndex):
         # The stored folded streams of the candidates (rowid lookups, no posting-list scan).
         if not keys:
             return {}
-        stmt = text(
+        sql = (
             f"SELECT rowid, title_f, body_f FROM {CONTENT} "
             "WHERE rowid IN (SELECT value FROM json_each(:keys))"
         )
-        rows = session.execute(stmt, {"keys": json.dumps(keys)}).all()
+        rows = read(session, sql, {"keys": json.dumps(keys)})
         return bm25_scores({k: (t or "", b or "") for k, t, b in rows}, parsed)
 
     def _write_entity_text(
