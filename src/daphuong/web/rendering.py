@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 from fastapi import Request
@@ -17,9 +18,37 @@ from daphuong.web.deps import get_language, get_principal, get_translator
 from daphuong.web.navigation import NAVIGATION
 
 TEMPLATE_DIR = Path(__file__).with_name("templates")
-templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
-templates.env.trim_blocks = True
-templates.env.lstrip_blocks = True
+# What a plain dict answers to getattr (its methods); anything else can only be a key.
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class PageEnvironment(jinja2.Environment):
+    """Jinja2 with `x.key` looked up as a key first on plain dicts (page data is dicts)."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """Jinja2's lookup, without its failed getattr on a dict: the same answer, cheaper.
+
+        Jinja2 tries getattr first and catches AttributeError before trying the key; a person
+        page looks up about 600 keys, and raising and catching each cost about a millisecond
+        a page. A plain dict's attributes are exactly dir(dict), so for any other name the
+        key lookup is what Jinja2 would have returned.
+        """
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
+templates = Jinja2Templates(
+    env=PageEnvironment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+)
 
 
 def _date(value: dt.date | dt.datetime | None, language: str = "vi") -> str:
