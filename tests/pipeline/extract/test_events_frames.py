@@ -144,3 +144,52 @@ def test_a_cohost_set_off_inside_the_subject_is_an_organizer() -> None:
         ),
     )
     assert [e.organizers for e in found] == [orgs]
+
+
+def test_a_visit_framing_a_meeting_with_its_own_span_took_place_too() -> None:
+    text = (
+        "Trong khuôn khổ chuyến thăm chính thức Ấn Độ từ ngày 5 đến 8/2, sáng 6/2, tại New "
+        "Delhi, Phó Thủ tướng Trần Hồng Hà đã hội đàm với Bộ trưởng Ngoại giao Ấn Độ."
+    )
+    events = _events(
+        text, DATE=["5 đến 8/2", "6/2"], LOCATION=["Ấn Độ", "New Delhi"], PERSON=["Trần Hồng Hà"]
+    )
+    assert events == [("chuyến thăm", "--02-05", ""), ("cuộc gặp", "--02-06", "")]
+
+
+def test_a_named_week_framing_earlier_activities_with_its_own_span_is_an_event() -> None:
+    text = (
+        "Chiều 3/10, Đại sứ quán tổ chức hội thảo về du lịch. Hoạt động này nằm trong khuôn "
+        "khổ Tuần lễ Việt Nam tại Praha diễn ra từ ngày 1 đến 7/10."
+    )
+    events = _events(text, DATE=["3/10", "1 đến 7/10"], EVENT=["Tuần lễ Việt Nam tại Praha"])
+    assert ("khác", "--10-01", "Tuần lễ Việt Nam tại Praha") in events
+
+
+def test_a_framing_visit_without_its_own_span_only_frames() -> None:
+    text = (
+        "Trong khuôn khổ chuyến thăm, chiều 6/2, Phó Thủ tướng Trần Hồng Hà đã tiếp lãnh đạo "
+        "Tập đoàn Tata."
+    )
+    events = _events(text, DATE=["6/2"], PERSON=["Trần Hồng Hà"])
+    assert events == [("cuộc gặp", "--02-06", "")]
+
+
+def test_opening_a_training_class_and_joining_a_rally_are_reported_events() -> None:
+    text = (
+        "Từ ngày 12 đến 14/6, tại Cần Thơ, Ban Tuyên giáo mở lớp bồi dưỡng nghiệp vụ cho 80 "
+        "cán bộ. Cũng trong dịp này, các học viên tham gia mít tinh kỷ niệm Ngày Môi trường "
+        "thế giới."
+    )
+    events = _events(text, DATE=["12 đến 14/6"], LOCATION=["Cần Thơ"], ORG=["Ban Tuyên giáo"])
+    assert events == [("tập huấn", "--06-12", ""), ("lễ", "--06-12", "")]
+
+
+def test_speaking_at_an_open_debate_refers_to_it_and_widening_ties_opens_nothing() -> None:
+    text = (
+        "Ngày 10/3, Hội đồng Bảo an tổ chức phiên thảo luận mở về an ninh lương thực. "
+        "Phát biểu tại phiên thảo luận mở, Đại sứ đề nghị mở rộng hợp tác và mở ra các diễn "
+        "đàn mới."
+    )
+    events = _events(text, DATE=["10/3"], ORG=["Hội đồng Bảo an"])
+    assert events == [("phiên họp", "--03-10", "")]

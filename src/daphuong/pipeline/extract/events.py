@@ -69,6 +69,9 @@ class EventFinder:
                 created.append(trig)
             elif verdict == "frame":
                 self.book.frame(trig, first)
+            elif verdict == "framing event":  # booked, and it frames what the sentence tells
+                self.book.create(trig, first, stop, cues, headline=headline)
+                self.book.frame(trig, first)
             elif verdict == "ref":
                 self.book.reference(trig, first, stop)
                 # 'Trong chuyến thăm, X đã hội đàm …': an opening adverbial's reference frames
@@ -124,12 +127,13 @@ class EventFinder:
         dated = self.doc.date_for(trig.first, trig.stop, first) is not None
         dated = dated or self.doc.same_day(first)
         if self._blocked(trig, first, cues, dated=dated):
-            framing = cue_ends_at(cues, trig.first, "passing") and trig.form in (
-                NOUN,
-                GENERIC,
-                VERB,
-            )
-            return "frame" if framing and not referenced else "skip"
+            if not cue_ends_at(cues, trig.first, "passing"):
+                return "skip"
+            # 'Trong khuôn khổ chuyến thăm … từ ngày 27 đến 30/11, …', 'Hoạt động này nằm trong
+            # khuôn khổ Tuần lễ X diễn ra từ ngày 1 đến 7/10': a frame with its own span happened
+            if trig.form != GENERIC and self.doc.own_range(trig.first, trig.stop, first):
+                return "framing event"
+            return "frame" if trig.form in (NOUN, GENERIC, VERB) and not referenced else "skip"
         if trig.form == GENERIC:
             return "ref"
         if trig.form == CLASSIFIER:
