@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 
 from daphuong.domain.extraction import EntityType
-from daphuong.pipeline.extract import instruments, plans
+from daphuong.pipeline.extract import descriptions, instruments, plans
 from daphuong.pipeline.extract.extend import Extent, extend
 from daphuong.pipeline.extract.laws import LAWS, is_year, law
-from daphuong.pipeline.extract.name_pairs import capital_pair
 from daphuong.pipeline.extract.scan import Candidate, Doc
 
 LEGAL = EntityType.LEGAL_DOC
@@ -40,13 +39,6 @@ _NAMED = frozenset(
         "đồng thuận",  # 'Đồng thuận ASEAN về …', 'Đồng thuận Washington'
     }
 )
-# Plans and strategies named by a lower-case description that ends with their horizon
-# ('Chiến lược phát triển … đến năm 2030', 'Kế hoạch … giai đoạn 2021-2025').
-_HORIZON = frozenset({"chiến lược", "kế hoạch", "đề án", "chương trình"})
-_MEMO = frozenset({"biên bản ghi nhớ", "bản ghi nhớ", "thỏa thuận", "thoả thuận", "hiệp định"})
-_RUN_WORDS = frozenset({"về", "và", "giữa", "đến", "năm", "giai", "đoạn"})
-_MAX_RUN = 16
-_MAX_HORIZONED = 24  # a plan's description may run longer when its horizon closes it
 _PROGRAMME = frozenset({"quốc gia", "hành động", "nghị sự", "mục tiêu quốc gia"})
 _CLAUSE_END = frozenset(',.;:!?()“”"')
 _MAX_CLAUSE = 30
@@ -72,7 +64,7 @@ def find(doc: Doc, events: list[Candidate]) -> list[Candidate]:
         found = found or law(doc, i, end, kind) or _named(doc, i, end, kind)
         found = found or instruments.about(doc, i, end, kind) or _constitution(doc, i, end, kind)
         found = found or _about(doc, i, end, kind)
-        found = found or _described(doc, i, end, kind)
+        found = found or descriptions.described(doc, i, end, kind)
         if found is not None:
             out.append(_with_tail(doc, found))
     return out + instruments.acronyms(doc, out)
@@ -147,50 +139,6 @@ def _named(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:
     if kind in instruments.INSTRUMENTS and kind not in ("tuyên bố", "tuyên ngôn"):
         stop = instruments.topic_end(doc, stop)  # 'Công ước Viên về quan hệ ngoại giao'
     return doc.cand(LEGAL, i, stop, "pattern", 0.8) if stop > start else None
-
-
-def _described(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:
-    """'Chiến lược phát triển … đến năm 2030' (up to its horizon); 'Biên bản ghi nhớ về …'."""
-    toks = doc.tokens
-    k = end
-    horizon = 0
-    while k < len(toks) and k - end < _MAX_HORIZONED and (toks[k].is_word or capital_pair(doc, k)):
-        if toks[k].newline_before:
-            break
-        if toks[k].key not in _RUN_WORDS and doc.stop_at(k) and not _compound(doc, k):
-            break
-        if toks[k].is_digit and len(toks[k].text) == 4:
-            horizon = k + 1
-        k += 1
-        if k < len(toks) and doc.is_dash(k) and k + 1 < len(toks) and toks[k + 1].is_digit:
-            k += 1  # 'giai đoạn 2021-2025'
-    horizoned = any(kind.startswith(h) for h in _HORIZON) or kind in _MEMO
-    if horizoned and horizon > end + 2:
-        return doc.cand(LEGAL, i, _vision(doc, horizon), "pattern", 0.7)
-    k = min(k, end + _MAX_RUN)
-    while k > end and toks[k - 1].key in _RUN_WORDS:
-        k -= 1  # 'Bản ghi nhớ về hợp tác giáo dục giữa hai bộ': 'giữa' opens the parties
-    memo = kind in _MEMO and end < len(toks) and toks[end].key == "về"
-    return doc.cand(LEGAL, i, k, "pattern", 0.65) if memo and k > end + 1 else None
-
-
-def _vision(doc: Doc, k: int) -> int:
-    """'… giai đoạn 2021-2030, tầm nhìn đến năm 2050': the vision is part of the name."""
-    toks = doc.tokens
-    words = [t.key for t in toks[k : k + 3]]
-    if words != [",", "tầm", "nhìn"]:
-        return k
-    for n in range(k + 3, min(len(toks), k + 7)):
-        if toks[n].newline_before or not toks[n].is_word:
-            break
-        if is_year(toks[n].text):
-            return n + 1
-    return k
-
-
-def _compound(doc: Doc, k: int) -> bool:
-    """Token k ends a name word that starts before it ('tạo' in 'đào tạo' is no verb)."""
-    return k > 0 and doc.gaz.org_words.match(doc.tokens, k - 1)[0] > k
 
 
 def _with_tail(doc: Doc, cand: Candidate) -> Candidate:
