@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from daphuong.domain.document import Segment
-from daphuong.store.search.snippets import find_matches, make_snippet
+from daphuong.store.search.snippets import Matcher, find_matches, make_snippet
 from daphuong.text.normalize import normalize
 from daphuong.text.query import parse_query
 
@@ -48,3 +48,18 @@ def test_adjacent_words_highlight_as_one_range() -> None:
         (0, 9, True),
         (11, 13, True),
     ]
+
+
+def test_one_matcher_for_a_page_gives_each_document_its_own_snippet() -> None:
+    # The matcher remembers which pieces are exact across documents; a piece exact for one
+    # clause must not be taken as exact for another, nor a document's result leak to the next.
+    texts = ["Con đường mới và dương liễu.", "Dương liễu bên đường, dương cầm."]
+    parsed = parse_query("đường dương")
+    matcher = Matcher(parsed)
+    for text in texts:
+        norm = normalize(text)
+        alone = make_snippet(text, norm.text, norm.offsets, [], parsed)
+        shared = make_snippet(text, norm.text, norm.offsets, [], matcher)
+        assert shared == alone
+    # Clauses: the phrase "đường dương", then đường, then dương.
+    assert matcher.is_exact(2, "dương") and not matcher.is_exact(1, "dương")

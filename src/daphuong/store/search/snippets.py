@@ -67,12 +67,31 @@ def _clauses(parsed: ParsedQuery) -> list[Term | Phrase]:
     return runs + parsed.positive_clauses()
 
 
-def _matches(parsed: ParsedQuery, normalized: str) -> list[_Match]:
+class Matcher:
+    """A query's clauses compiled once for every document of a page.
+
+    Whether a matched piece is exact depends only on the clause and the piece, and the same
+    pieces recur across a page's documents: each is tokenized once.
+    """
+
+    def __init__(self, parsed: ParsedQuery) -> None:
+        self.clauses = [(clause, _pattern(clause)) for clause in _clauses(parsed)]
+        self._exact: dict[tuple[int, str], bool] = {}
+
+    def is_exact(self, c: int, piece: str) -> bool:
+        """_is_exact of clause number c, remembered."""
+        known = self._exact.get((c, piece))
+        if known is None:
+            known = self._exact[(c, piece)] = _is_exact(self.clauses[c][0], piece)
+        return known
+
+
+def _matches(matcher: Matcher, normalized: str) -> list[_Match]:
     folded = fold_key(normalized)
     found: list[_Match] = []
-    for c, clause in enumerate(_clauses(parsed)):
-        for hit in _pattern(clause).finditer(folded):
-            exact = _is_exact(clause, normalized[hit.start() : hit.end()])
+    for c, (_, pattern) in enumerate(matcher.clauses):
+        for hit in pattern.finditer(folded):
+            exact = matcher.is_exact(c, normalized[hit.start() : hit.end()])
             found.append(_Match(hit.start(), hit.end(), c, exact))
             if len(found) >= _MAX_MATCHES:
                 break
@@ -86,7 +105,7 @@ def _matches(parsed: ParsedQuery, normalized: str) -> list[_Match]:
 
 def find_matches(parsed: ParsedQuery, normalized: str) -> list[tuple[int, int, bool]]:
     """(start, end, exact) ranges of the normalized text where a positive clause matches."""
-    return [(m.start, m.end, m.exact) for m in _matches(parsed, normalized)]
+    return [(m.start, m.end, m.exact) for m in _matches(Matcher(parsed), normalized)]
 
 
 def _best_anchor(matches: list[_Match], chars: int) -> int:
@@ -137,11 +156,12 @@ def make_snippet(
     normalized: str,
     offsets: OffsetsMap,
     clutter: Sequence[Segment],
-    parsed: ParsedQuery,
+    parsed: ParsedQuery | Matcher,
     chars: int = 180,
 ) -> Snippet:
     """The best window of the text, as original characters with highlight ranges."""
-    matches = _outside_clutter(_matches(parsed, normalized), offsets, clutter)
+    matcher = parsed if isinstance(parsed, Matcher) else Matcher(parsed)
+    matches = _outside_clutter(_matches(matcher, normalized), offsets, clutter)
     anchor = _best_anchor(matches, chars) if matches else 0
     start = max(0, anchor - chars // 4)
     n_start, n_end = _word_bounds(normalized, start, min(len(normalized), start + chars))
@@ -163,7 +183,7 @@ def make_snippet(
 
 
 def document_snippet(
-    texts: tuple[str, str, str, str], parsed: ParsedQuery, chars: int = 180
+    texts: tuple[str, str, str, str], parsed: ParsedQuery | Matcher, chars: int = 180
 ) -> Snippet:
     """Snippet from stored (original, normalized, offsets_json, clutter_json) columns."""
     original, normalized, offsets_json, clutter_json = texts
@@ -192,12 +212,13 @@ def page_hits(
     ids = [doc_id_of(key) for key, _ in page]
     rows = {r.id: r for r in session.execute(select(*cols).where(DocumentRow.id.in_(ids)))}
     hits: list[SearchHit] = []
+    matcher = Matcher(query.parsed)
     for doc_id, (_, score) in zip(ids, page, strict=True):
         r = rows.get(doc_id)
         if r is None:
             continue  # deleted since it was indexed
         texts = (r.original_text, r.normalized_text, r.offsets_json, r.clutter_json)
-        snippet = document_snippet(texts, query.parsed, query.snippet_chars)
+        snippet = document_snippet(texts, matcher, query.snippet_chars)
         title = r.title or r.key
         hits.append(SearchHit(doc_id, r.key, title, score, snippet, r.outlet, r.published))
     return hits
