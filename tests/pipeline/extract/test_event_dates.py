@@ -6,10 +6,12 @@ import datetime as dt
 
 import pytest
 
+from daphuong.domain.extraction import ExtractedEvent
 from daphuong.pipeline.extract.event_dates import (
     document_years,
     format_date,
     parse_day_month,
+    recent_events,
     resolve_year,
     sentence_years,
     single_day,
@@ -99,3 +101,11 @@ def test_a_day_ahead_falls_on_or_after_the_date_line() -> None:
     assert resolve_year(1, [], dt.date(2025, 8, 21), [], ahead=True) == 2026
     assert resolve_year(10, [], dt.date(2024, 7, 18), []) == 2023  # told after the fact
     assert resolve_year(3, [2026], dt.date(2025, 8, 21), [], ahead=True) == 2026
+
+
+def test_recent_events_drop_history_told_years_before_the_date_line() -> None:
+    old = ExtractedEvent(kind="hội nghị", name="", date="1950-11-19")
+    new = ExtractedEvent(kind="hội nghị", name="", date="2024-03-02")
+    undated = ExtractedEvent(kind="lễ", name="", date="--03-02")
+    kept = recent_events([old, new, undated], [], dt.date(2024, 3, 3))
+    assert kept == [new, undated]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
+
+from daphuong.domain.extraction import EntityType, ExtractedEvent, Mention
 
 _YEAR = r"((?:19|20)\d\d)"
 _YEAR_OF_NAM = re.compile(r"(?<!\w)năm\s+" + _YEAR + r"(?!\d)", re.IGNORECASE)
@@ -128,3 +131,21 @@ def format_date(day: int, month: int, year: int | None) -> str:
     except ValueError:
         return ""
     return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+
+
+_HISTORY_GAP = 5  # a page may be dated years after what it reports (2022 on a 2024 page)
+
+
+def recent_events(
+    events: list[ExtractedEvent], mentions: Sequence[Mention], published: dt.date | None
+) -> list[ExtractedEvent]:
+    """'Ngày 19/11/1950 diễn ra Hội nghị …' in a story of 2025 is history, not a report: an
+    event dated years before the date line (else the latest year the text dates) is dropped."""
+    parsed = [parse_day_month(m.text, m.value) for m in mentions if m.type is EntityType.DATE]
+    years = [p[2] for p in parsed if p is not None and p[2] is not None]
+    news = published.year if published else max(years, default=0)
+    return [e for e in events if not _dated(e.date) or int(e.date[:4]) >= news - _HISTORY_GAP]
+
+
+def _dated(value: str | None) -> bool:
+    return value is not None and value[:4].isdigit()

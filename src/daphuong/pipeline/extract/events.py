@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from daphuong.domain.document import Segment
 from daphuong.domain.extraction import EntityType, ExtractedEvent, Mention
-from daphuong.pipeline.extract.event_dates import document_years, parse_day_month
+from daphuong.pipeline.extract.event_dates import document_years, recent_events
 from daphuong.pipeline.extract.event_doc import EventDoc
 from daphuong.pipeline.extract.event_merge import EventBook
 from daphuong.pipeline.extract.event_words import (
@@ -127,13 +127,7 @@ class EventFinder:
         dated = self.doc.date_for(trig.first, trig.stop, first) is not None
         dated = dated or self.doc.same_day(first)
         if self._blocked(trig, first, cues, dated=dated):
-            if not cue_ends_at(cues, trig.first, "passing"):
-                return "skip"
-            # 'Trong khuôn khổ chuyến thăm … từ ngày 27 đến 30/11, …', 'Hoạt động này nằm trong
-            # khuôn khổ Tuần lễ X diễn ra từ ngày 1 đến 7/10': a frame with its own span happened
-            if trig.form != GENERIC and self.doc.own_range(trig.first, trig.stop, first):
-                return "framing event"
-            return "frame" if trig.form in (NOUN, GENERIC, VERB) and not referenced else "skip"
+            return self._passing(trig, first, cues, referenced=referenced)
         if trig.form == GENERIC:
             return "ref"
         if trig.form == CLASSIFIER:
@@ -158,6 +152,16 @@ class EventFinder:
             trig.kind == "chuyến thăm" and self.doc.own_range(trig.first, trig.stop, first)
         )
         return "create" if opener or cue_after or initial or own_date or scheduled else "ref"
+
+    def _passing(self, trig: Trigger, first: int, cues: list[Cue], *, referenced: bool) -> str:
+        """A blocked event word named in passing frames the sentence ('Trong khuôn khổ Hội nghị,
+        …'); with its own span it took place as well ('Trong khuôn khổ chuyến thăm … từ ngày 27
+        đến 30/11, …', '… nằm trong khuôn khổ Tuần lễ X diễn ra từ ngày 1 đến 7/10')."""
+        if not cue_ends_at(cues, trig.first, "passing"):
+            return "skip"
+        if trig.form != GENERIC and self.doc.own_range(trig.first, trig.stop, first):
+            return "framing event"
+        return "frame" if trig.form in (NOUN, GENERIC, VERB) and not referenced else "skip"
 
     def _blocked(self, trig: Trigger, first: int, cues: list[Cue], *, dated: bool) -> bool:
         """Generic ('các hội nghị'), in passing ('tiến tới Hội nghị…'), planned or habitual."""
@@ -287,25 +291,7 @@ def find_events(
     if not any(m.type is EntityType.DATE for m in mentions) and not tokens:
         return []
     found = EventFinder(EventDoc(text, tokens, mentions, clutter), published).find()
-    return _news(found, mentions, published)
-
-
-_HISTORY_GAP = 5  # a page may be dated years after what it reports (2022 on a 2024 page)
-
-
-def _news(
-    events: list[ExtractedEvent], mentions: Sequence[Mention], published: dt.date | None
-) -> list[ExtractedEvent]:
-    """'Ngày 19/11/1950 diễn ra Hội nghị …' in a story of 2025 is history, not a report: an
-    event dated years before the date line (else the latest year the text dates) is dropped."""
-    parsed = [parse_day_month(m.text, m.value) for m in mentions if m.type is EntityType.DATE]
-    years = [p[2] for p in parsed if p is not None and p[2] is not None]
-    news = published.year if published else max(years, default=0)
-    return [e for e in events if not _dated(e.date) or int(e.date[:4]) >= news - _HISTORY_GAP]
-
-
-def _dated(value: str | None) -> bool:
-    return value is not None and value[:4].isdigit()
+    return recent_events(found, mentions, published)
 
 
 __all__ = ["NAMED", "NOUN", "EventFinder", "find_events"]
