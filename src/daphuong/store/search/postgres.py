@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 
 from sqlalchemy import cast, literal, text, update
 from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
@@ -10,8 +11,10 @@ from sqlalchemy.orm import Session
 
 from daphuong.domain.access import Principal
 from daphuong.domain.search import ParsedQuery, SearchQuery, SearchResult
+from daphuong.store.engine import Database
 from daphuong.store.search.base import Plan, SqlSearchIndex
 from daphuong.store.search.entities import MatchSource
+from daphuong.store.search.postgres_bulk import without_text_index
 from daphuong.store.search.postgres_index import (
     META,
     copy_rows,
@@ -28,11 +31,17 @@ from daphuong.store.search.postgres_query import (
     tier_tsqueries,
     title_tsquery,
 )
+from daphuong.store.search.postgres_window import (
+    DENSE_SHARE,
+    bitmap,
+    first_width,
+    match_share,
+    span,
+    walk,
+)
 from daphuong.store.search.prepare import IndexedDocument
 from daphuong.store.search.tables import ENTITIES
 from daphuong.text.analyze import Keys
-
-_FIRST_SLICE_DOCS = 16  # the first key range read holds about 16 documents per wanted match
 
 
 class PostgresSearchIndex(SqlSearchIndex):
@@ -55,6 +64,13 @@ class PostgresSearchIndex(SqlSearchIndex):
             for d, meta in zip(docs, metas, strict=True)
         )
         copy_rows(session, "search_docs", columns, rows)
+
+    def bulk_rebuild(self, db: Database) -> AbstractContextManager[None]:
+        """Around a full rebuild only: the GIN index dropped while rows go in, built after.
+
+        Never around incremental ingest: while it lasts a search scans every vector.
+        """
+        return without_text_index(db)
 
     def _write_facet_rows(self, session: Session, rows: list[dict[str, int]]) -> None:
         """COPY (doc_key, value_id) rows: a batch writes about 13 per document."""
@@ -100,34 +116,23 @@ class PostgresSearchIndex(SqlSearchIndex):
         return super().search(session, query, who)
 
     def _keys(self, session: Session, plan: Plan, n: int) -> list[int]:
-        """Newest matches, reading the newest 16·n documents' key range first, then 4× wider.
+        """Newest matches, by a key-order walk or GIN bitmaps, as the estimated share decides.
 
-        GIN cannot return rows in key order, so one statement visits the heap for every
-        match; inside a key range the planner ANDs the GIN and B-tree bitmaps and visits
-        the range's matches only. A browse (no words) reads the key index backwards.
+        Browsing with no filter (nothing to match) walks the key index backwards.
         """
-        where, params = match_where(plan, base_tsquery(plan))
-        stmt = text(
-            f"SELECT sort_key FROM search_docs WHERE {where} AND sort_key >= :from "
-            "ORDER BY sort_key DESC LIMIT :n"
-        )
-        bounds = text(
-            f"SELECT min(sort_key), max(sort_key) FROM search_docs WHERE {key_range(plan)}"
-        )
-        low, high = session.execute(bounds, params).one()
-        if low is None:
+        tsquery = base_tsquery(plan)
+        where, params = match_where(plan, tsquery)
+        keys = span(session, key_range(plan), params)
+        if keys is None:
             return []
-        if plan.parsed.is_empty:
-            return list(session.scalars(stmt, {**params, "n": n, "from": low}))
-        # Wide enough for n matches if a word is in one document of 16 (4n of 64).
-        share = min(1.0, _FIRST_SLICE_DOCS * n / max(self._doc_count(session, None, None), 1))
-        width = max(int((high - low) * share), 1)
-        while True:
-            start = max(high - width, low)
-            keys = list(session.scalars(stmt, {**params, "n": n, "from": start}))
-            if len(keys) >= n or start == low:
-                return keys
-            width <<= 2
+        if tsquery is None:
+            return walk(session, where, params, keys, n)
+        documents = self._doc_count(session, None, None)
+        share = match_share(session, tsquery, documents)
+        if share >= DENSE_SHARE:
+            return walk(session, where, params, keys, n)
+        width = first_width(keys, share, documents, n)
+        return bitmap(session, where, params, keys, n, width)
 
     def _doc_count(self, session: Session, low: int | None, high: int | None) -> int:
         """As the shared count, but the planner's row estimate for the whole table.
@@ -149,7 +154,7 @@ class PostgresSearchIndex(SqlSearchIndex):
     def _flag_sets(
         self, session: Session, flags: Sequence[object], window: list[int]
     ) -> list[set[int]]:
-        """Every flag in one read of the window's rows: each vector is detoasted once.
+        """Every flag in one read of the window's rows (PostgreSQL detoasts per flag tested).
 
         (One statement per flag let the planner start from the GIN index and recheck
         phrase flags on every document with the words, anywhere in the corpus.)

@@ -1,0 +1,131 @@
+"""PostgreSQL window read: the newest matches, by a key-order walk or a GIN bitmap per query.
+
+Neither plan suits every query. Walking the sort-key index backwards tests each row's vector
+(a TOAST read) until n match: cheap when most documents match, ruinous when one in ten does.
+A GIN bitmap ANDed with a key range visits only the matches in that range, but a range too
+wide for the word's frequency makes it test thousands of vectors. So the planner's estimate
+of how many documents match (EXPLAIN, no rows read) picks the plan and sizes the range.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+# Above this estimated share of documents matching, the walk tests fewer vectors than the
+# bitmap's range would hold (measured at 100k documents: benchmarks/results/search.md).
+DENSE_SHARE = 0.15
+# The first range holds the wanted matches 1.5 times over at the estimated share.
+MARGIN = 1.5
+# A walk: the key index only (GIN cannot return rows in key order, and only bitmaps use it).
+WALK = {"enable_bitmapscan": "off"}
+# A bitmap: no key-order walk, and testing a vector priced as what it is, a TOAST read, not
+# a CPU operator (20x the default). Otherwise the planner bitmaps the key range alone and
+# tests every vector in it rather than AND it with the GIN bitmap (100k documents, 'cong
+# tac' in 10% of a range: 42,000 buffers and 213 ms against 9,600 and 93 ms).
+BITMAP = {"enable_indexscan": "off", "cpu_operator_cost": "0.05"}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Sort keys in the filtered range (low, high) and in the whole index (first, last)."""
+
+    low: int
+    high: int
+    first: int
+    last: int
+
+
+def span(session: Session, key_range: str, params: Mapping[str, object]) -> Span | None:
+    """The range's lowest and highest key and the index's (None: nothing in the range)."""
+    row = session.execute(
+        text(
+            f"SELECT (SELECT min(sort_key) FROM search_docs WHERE {key_range}), "
+            f"(SELECT max(sort_key) FROM search_docs WHERE {key_range}), "
+            "(SELECT min(sort_key) FROM search_docs), (SELECT max(sort_key) FROM search_docs)"
+        ),
+        params,
+    ).one()
+    return None if row[0] is None else Span(*(int(k) for k in row))
+
+
+def match_share(session: Session, tsquery: str, documents: int) -> float:
+    """The planner's estimate of the share of documents the tsquery matches (no rows read)."""
+    plan: Any = session.scalar(
+        text("EXPLAIN (FORMAT JSON) SELECT 1 FROM search_docs WHERE vector @@ CAST(:q AS tsquery)"),
+        {"q": tsquery},
+    )
+    return min(1.0, float(plan[0]["Plan"]["Plan Rows"]) / max(documents, 1))
+
+
+@contextmanager
+def _planned(session: Session, settings: Mapping[str, str]) -> Iterator[None]:
+    """Plan the statements inside with these settings, then restore the server's defaults."""
+    names = list(settings)
+    calls = ", ".join(f"set_config(:n{i}, :v{i}, true)" for i in range(len(names)))
+    values = {f"v{i}": settings[n] for i, n in enumerate(names)}
+    session.execute(
+        text(f"SELECT {calls}"), {**{f"n{i}": n for i, n in enumerate(names)}, **values}
+    )
+    try:
+        yield
+    finally:
+        session.execute(
+            text(
+                "SELECT set_config(name, reset_val, true) FROM pg_settings "
+                "WHERE name = ANY(CAST(:names AS text[]))"
+            ),
+            {"names": names},
+        )
+
+
+def _read(
+    session: Session, where: str, params: Mapping[str, object], keys: tuple[int, int], n: int
+) -> list[int]:
+    stmt = text(
+        f"SELECT sort_key FROM search_docs WHERE {where} "
+        "AND sort_key >= :from AND sort_key < :to ORDER BY sort_key DESC LIMIT :n"
+    )
+    return list(session.scalars(stmt, {**params, "from": keys[0], "to": keys[1], "n": n}))
+
+
+def walk(
+    session: Session, where: str, params: Mapping[str, object], keys: Span, n: int
+) -> list[int]:
+    """The newest n matches by walking the key index backwards, testing each row."""
+    with _planned(session, WALK):
+        return _read(session, where, params, (keys.low, keys.high + 1), n)
+
+
+def bitmap(
+    session: Session,
+    where: str,
+    params: Mapping[str, object],
+    keys: Span,
+    n: int,
+    width: int,
+) -> list[int]:
+    """The newest n matches by GIN bitmaps over key ranges, newest first, each 4× wider.
+
+    The ranges do not overlap, so no row is tested twice when the first falls short.
+    """
+    found: list[int] = []
+    top = keys.high + 1
+    with _planned(session, BITMAP):
+        while len(found) < n and top > keys.low:
+            start = max(top - max(width, 1), keys.low)
+            found += _read(session, where, params, (start, top), n - len(found))
+            top, width = start, width * 4
+    return found
+
+
+def first_width(keys: Span, share: float, documents: int, n: int) -> int:
+    """Key width expected to hold MARGIN·n matches, assuming documents spread evenly over keys."""
+    in_range = documents * (keys.high - keys.low + 1) / max(keys.last - keys.first + 1, 1)
+    wanted = MARGIN * n / max(share * in_range, 1e-9)
+    return int((keys.high - keys.low + 1) * min(1.0, wanted))
