@@ -1,0 +1,157 @@
+"""PostgreSQL window-read plans per benchmark query: walk, GIN bitmap, and the per-query choice.
+
+Run: `PYTHONPATH=. .venv/bin/python -m benchmarks.search.pg_plans --n 100000 [--keep]`
+builds a scratch database from the benchmark's corpus (or `--url` reuses a kept one), then
+for each query reads the window both ways and prints wall time and shared buffers touched
+(hit + read: what load does not change), per plan and for the choice `postgres_window`
+makes at several DENSE_SHARE thresholds. Both plans must return the same keys.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import insert, text
+from sqlalchemy.orm import Session
+
+from benchmarks.search import bench
+from benchmarks.search.generate import Generator
+from daphuong.domain.search import SearchQuery
+from daphuong.store.engine import Database
+from daphuong.store.migrate import upgrade
+from daphuong.store.models import DocumentRow, OrganizationRow
+from daphuong.store.search import make_index
+from daphuong.store.search import postgres_window as pw
+from daphuong.store.search.postgres_query import base_tsquery, key_range, match_where
+from daphuong.store.search.prepare import prepare_document
+from daphuong.text.query import parse_query
+
+WINDOW = 1000
+SCRATCH = "daphuong_pg_plans"
+
+
+def build(n: int) -> str:
+    """A scratch database holding the benchmark's first n documents, indexed and analysed."""
+    docs = list(Generator(42).documents(n))
+    url = bench._pg_database(SCRATCH)
+    db = Database(url)
+    upgrade(db.engine)
+    index = make_index("postgresql")
+    with db.transaction() as s:
+        s.add_all([OrganizationRow(id=1, name="Org 1"), OrganizationRow(id=2, name="Org 2")])
+    rows = [bench._row(i, d) for i, d in enumerate(docs)]
+    for start in range(0, n, bench.BATCH):
+        with db.transaction() as s:
+            s.execute(insert(DocumentRow), rows[start : start + bench.BATCH])
+            batch = [
+                prepare_document(DocumentRow(**r), bench._extraction(docs[start + k]))
+                for k, r in enumerate(rows[start : start + bench.BATCH])
+            ]
+            index.index_documents(s, batch)
+    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("VACUUM ANALYZE"))
+    db.dispose()
+    return url
+
+
+def _counting(buffers: list[int]) -> Callable[..., list[int]]:
+    """pw._read that also adds the statement's shared buffers (EXPLAIN ANALYZE) to buffers."""
+    read = pw._read
+
+    def counted(session: Session, where: str, params: dict[str, Any], keys: Any, n: int) -> Any:
+        stmt = text(
+            f"EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) SELECT sort_key FROM search_docs "
+            f"WHERE {where} AND sort_key >= :from AND sort_key < :to "
+            "ORDER BY sort_key DESC LIMIT :n"
+        )
+        plan = session.scalar(stmt, {**params, "from": keys[0], "to": keys[1], "n": n})
+        buffers.append(plan[0]["Plan"]["Shared Hit Blocks"] + plan[0]["Plan"]["Shared Read Blocks"])
+        return read(session, where, params, keys, n)
+
+    return counted
+
+
+def compare(url: str, queries: list[str]) -> list[tuple[str, float, float, float, int, int]]:
+    """Per query: estimated share, walk ms, bitmap ms, walk buffers, bitmap buffers."""
+    db = Database(url)
+    index: Any = make_index("postgresql")
+    out = []
+    buffers: list[int] = []
+    for q in queries:
+        with db.reader() as s:
+            s.execute(text("SET LOCAL jit = off"))
+            s.execute(text("SET LOCAL enable_seqscan = off"))
+            plan = index._plan(s, SearchQuery(parse_query(q)), bench.VIEWER)
+            tsquery = base_tsquery(plan)
+            where, params = match_where(plan, tsquery)
+            keys = pw.span(s, key_range(plan), params)
+            if tsquery is None or keys is None:
+                continue
+            docs = index._doc_count(s, None, None)
+            share = pw.match_share(s, tsquery, docs)
+            width = pw.first_width(keys, share, docs, WINDOW)
+            began = time.perf_counter()
+            walked = pw.walk(s, where, params, keys, WINDOW)
+            mid = time.perf_counter()
+            mapped = pw.bitmap(s, where, params, keys, WINDOW, width)
+            end = time.perf_counter()
+            assert walked == mapped, q
+            read, pw._read = pw._read, _counting(buffers)
+            try:
+                buffers.clear()
+                pw.walk(s, where, params, keys, WINDOW)
+                walk_buffers = sum(buffers)
+                buffers.clear()
+                pw.bitmap(s, where, params, keys, WINDOW, width)
+            finally:
+                pw._read = read
+            out.append((q, share, mid - began, end - mid, walk_buffers, sum(buffers)))
+    db.dispose()
+    return out
+
+
+def _pct(xs: list[float]) -> str:
+    xs = sorted(xs)
+    p50, p95 = xs[len(xs) // 2], xs[int(len(xs) * 0.95)]
+    return f"p50 {p50:.1f} / p95 {p95:.1f} / mean {statistics.fmean(xs):.1f}"
+
+
+def main(argv: list[str]) -> int:
+    """Build (or reuse) the scratch database and print the comparison."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.search.pg_plans")
+    parser.add_argument("--n", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=150)
+    parser.add_argument("--url", help="a database built by an earlier --keep run")
+    parser.add_argument("--keep", action="store_true", help="do not drop the scratch database")
+    args = parser.parse_args(argv)
+    url = args.url or build(args.n)
+    try:
+        rows = compare(url, Generator(42).queries(args.queries))
+    finally:
+        if not (args.keep or args.url):
+            bench._pg_database(SCRATCH, create=False)
+    for q, share, walk_s, bitmap_s, wb, bb in rows:
+        print(
+            f"{q[:32]:32} share {share:5.3f} walk {walk_s * 1e3:7.1f} ms {wb:7} buf  "
+            f"bitmap {bitmap_s * 1e3:7.1f} ms {bb:7} buf"
+        )
+    print("walk   ms", _pct([r[2] * 1e3 for r in rows]), " buffers", _pct([r[4] for r in rows]))
+    print("bitmap ms", _pct([r[3] * 1e3 for r in rows]), " buffers", _pct([r[5] for r in rows]))
+    for dense in (0.05, 0.1, 0.15, 0.2, 0.3, 0.5):
+        pick = [(r[2] * 1e3, r[4]) if r[1] >= dense else (r[3] * 1e3, r[5]) for r in rows]
+        print(
+            f"choice at {dense:.2f} ms",
+            _pct([p[0] for p in pick]),
+            " buffers",
+            _pct([p[1] for p in pick]),
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
