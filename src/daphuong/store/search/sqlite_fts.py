@@ -34,6 +34,10 @@ CONTENT = "(SELECT id AS rowid, c0 AS title_f, c1 AS body_f, c2 AS exact FROM se
 # SQLite's default page cache is 2 MB: the window's 1,000 content rows alone are 3-4 MB, so
 # every row lookup went to the operating system (a read call per page).
 CACHE_KIB = 65536
+# Pages read through a memory map instead of a read call and a copy each: 2-8 % less CPU per
+# search at 20k-100k documents (A/B in one process); at a million documents the window's
+# rows are random reads across a 14 GB file. SQLite caps it at its build's limit (2 GB).
+MMAP_BYTES = 1 << 31
 # Facet counts over the window as one prepared text statement: building the same query
 # with Core cost about a millisecond a search (construction and its cache key).
 FACET_COUNTS = (
@@ -49,11 +53,12 @@ Flag = str | RowCondition
 
 
 def _tune(session: Session) -> None:
-    """A larger page cache, set once per pooled connection."""
+    """A larger page cache and a memory map, set once per pooled connection."""
     conn = session.connection()
     info = conn.connection.info
     if info.get("search_cache_kib") != CACHE_KIB:
         conn.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
+        conn.exec_driver_sql(f"PRAGMA mmap_size = {MMAP_BYTES}")
         info["search_cache_kib"] = CACHE_KIB
 
 
