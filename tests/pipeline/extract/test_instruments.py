@@ -62,3 +62,14 @@ def test_a_treaty_is_named_by_its_lower_case_subject(text: str, name: str) -> No
 
 def test_a_statement_about_a_topic_is_not_named_by_it() -> None:
     assert not _docs("Bộ ra Tuyên bố về tình hình biển, nêu rõ lập trường.")
+
+
+def test_an_action_plan_named_by_its_place_and_subject_with_its_period() -> None:
+    found = _docs(
+        "Các nước cam kết thực hiện Kế hoạch hành động quốc tế Lima về giáo dục"
+        " và Chương trình hành động quốc gia về trẻ em giai đoạn 2026-2030."
+    )
+    assert {
+        "Kế hoạch hành động quốc tế Lima về giáo dục",
+        "Chương trình hành động quốc gia về trẻ em giai đoạn 2026-2030",
+    } <= found

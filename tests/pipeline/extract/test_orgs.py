@@ -330,3 +330,7 @@ def test_a_vietnamese_name_after_to_chuc_keeps_its_head() -> None:
 def test_trung_uong_after_uy_ban_opens_no_body_of_its_own() -> None:
     found = _orgs("Phó Chủ tịch Ủy ban Trung ương Mặt trận Dân tộc thống nhất Campuchia dự.")
     assert not any(f.startswith("Trung ương") for f in found)
+
+
+def test_a_local_body_named_by_its_level_alone() -> None:
+    assert "Công an huyện" in _orgs("Vụ việc được Công an huyện tiếp nhận và xử lý.")

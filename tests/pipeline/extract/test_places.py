@@ -122,3 +122,8 @@ def test_a_compass_point_before_a_country_is_a_region() -> None:
 
 def test_a_full_name_after_the_provinces_committee_is_no_place() -> None:
     assert _located("Phó Chủ tịch UBND tỉnh Trần Văn Hùng phát biểu.") == set()
+
+
+def test_a_pair_of_border_gates_gives_both_places() -> None:
+    found = _located("Hai tỉnh nâng cấp cặp cửa khẩu quốc tế Tây Trang – Sơn La Mới.")
+    assert {"Tây Trang", "Sơn La Mới"} <= found

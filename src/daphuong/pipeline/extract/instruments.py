@@ -91,7 +91,11 @@ def _body_before(doc: Doc, k: int) -> bool:
     )
 
 
-_QUALIFIERS = 3  # 'Hiệp ước toàn cầu về …', 'Hiệp định khung về …'
+_QUALIFIERS = 3
+# International action plans named like treaties, by their subject after 'về'.
+_ACTION_PLANS = frozenset(
+    {"kế hoạch hành động", "chương trình hành động"}
+)  # 'Hiệp ước toàn cầu về …', 'Hiệp định khung về …'
 _TOPIC_SPAN = 30
 # Lower-case words that start the clause's predicate or an adverbial after the name.
 _TOPIC_ENDS = frozenset(
@@ -103,10 +107,14 @@ def about(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:
     """'Hiệp ước toàn cầu về di cư an toàn, trật tự và hợp pháp', 'Hiệp định về miễn thị
     thực …': a treaty named by its lower-case subject after 'về', to the clause's end."""
     toks = doc.tokens
-    if kind not in INSTRUMENTS or kind in ("tuyên bố", "tuyên ngôn"):
+    if kind not in INSTRUMENTS | _ACTION_PLANS or kind in ("tuyên bố", "tuyên ngôn"):
         return None  # a statement 'về' a topic is what it says, not its name
     k = _of_international(doc, end)  # 'Công ước của Liên hợp quốc về chống tham nhũng'
     while k < len(toks) and k - end < _QUALIFIERS and toks[k].key != "về":
+        place_end, label = doc.name_at(k)
+        if label == "LOC":
+            k = place_end  # 'Kế hoạch hành động quốc tế Madrid về người cao tuổi'
+            continue
         if not doc.lower_like(k) or doc.stop_at(k):
             return None
         k += 1
@@ -135,6 +143,9 @@ def topic_end(doc: Doc, k: int) -> int:
         tok = toks[j]
         if tok.text == "," and doc.list_comma(j):
             j += 1
+            continue
+        if doc.is_dash(j) and j + 1 < len(toks) and toks[j - 1].is_digit and toks[j + 1].is_digit:
+            j += 2  # 'giai đoạn 2021-2030'
             continue
         if not (tok.is_word or tok.is_digit) or second_document(doc, j):
             break

@@ -5,6 +5,7 @@ from __future__ import annotations
 from daphuong.domain.extraction import EntityType
 from daphuong.pipeline.extract import legal, outlets
 from daphuong.pipeline.extract.extend import Extent, extend
+from daphuong.pipeline.extract.places import admin_end
 from daphuong.pipeline.extract.scan import Candidate, Doc
 from daphuong.pipeline.extract.tokens import is_vietnamese_syllable
 
@@ -159,6 +160,8 @@ def _evidenced(doc: Doc, head_end: int, end: int) -> bool:
         return True
     if any(t.is_cap or t.is_digit for t in toks[head_end:end]):
         return True
+    if admin_end(doc, head_end) == end:
+        return True  # 'Công an tỉnh', 'Hội Nông dân huyện': a local body named by its level
     gaz = doc.gaz
     return max(gaz.org_words.match(toks, head_end)[0], doc.continuation_at(head_end)) > head_end
 

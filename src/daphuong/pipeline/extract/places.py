@@ -19,6 +19,7 @@ _REPUBLIC_SPAN = 7
 _CITY_WORDS = frozenset({("tp",), ("tp", "."), ("thành", "phố"), ("thủ", "đô"), ("cố", "đô")})
 _PLURAL = frozenset({"các", "những", "hai", "ba", "bốn", "năm", "sáu", "nhiều"})
 _QUALIFIER_WORDS = 2  # 'các huyện biên giới Bát Xát, Mường Khương'
+_GATE_KINDS = frozenset({"quốc", "tế", "chính", "phụ", "song", "phương"})
 _COMPASS = frozenset({"bắc", "nam", "đông", "tây", "trung"})
 
 
@@ -98,6 +99,9 @@ def _admin(doc: Doc, cue: int, i: int) -> list[Candidate]:
     after a plural one, each name of the list ('các huyện biên giới Bát Xát, Mường Khương')."""
     toks = doc.tokens
     plural = cue > 0 and toks[cue - 1].key in _PLURAL
+    gate = toks[cue].key == "cửa"  # 'cửa khẩu quốc tế Nậm Cắn – Nặm Khăn': a pair of gates
+    while gate and i < len(toks) and toks[i].key in _GATE_KINDS and doc.lower_like(i):
+        i += 1
     if plural:
         k = i
         while k < len(toks) and k - i < _QUALIFIER_WORDS and doc.lower_like(k):
@@ -109,6 +113,8 @@ def _admin(doc: Doc, cue: int, i: int) -> list[Candidate]:
     if j <= i:
         return []
     out = [doc.cand(LOC, i, j, "pattern", 0.75)]
+    if gate and j + 1 < len(toks) and doc.is_dash(j) and place_run(doc, j + 1) > j + 1:
+        out.append(doc.cand(LOC, j + 1, place_run(doc, j + 1), "pattern", 0.7))
     while plural and j + 1 < len(toks) and toks[j].key in _LIST_JOINERS:
         known, label = doc.name_at(j + 1)
         k = known if label == "LOC" else place_run(doc, j + 1) if label == "" else j + 1
