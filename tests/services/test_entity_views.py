@@ -89,6 +89,22 @@ def test_quotes_are_the_text_under_each_span(db: Database, views: RegistryViews)
     assert all(c["quotes"] == [PERSON] for c in cites)
 
 
+def test_without_quotes_the_view_is_the_same_less_the_quoted_text(
+    db: Database, views: RegistryViews
+) -> None:
+    person, _ = _world(db)
+    quoted = views.show(person, SYSTEM)
+    bare = views.show(person, SYSTEM, quotes=False)
+    cites = [c for r in bare["roles"] for c in r["citations"]]
+    cites += [c for n in bare["names"] for c in n["citations"]]
+    assert cites and all("quotes" not in c for c in cites)
+    for group in ("roles", "names"):
+        for item in quoted[group]:
+            for cite in item["citations"]:
+                assert cite.pop("quotes") == [PERSON]
+    assert quoted == bare
+
+
 def test_limits_outside_the_allowed_range_are_refused(db: Database, views: RegistryViews) -> None:
     person, _ = _world(db)
     with pytest.raises(InvalidInput):

@@ -11,22 +11,26 @@ from sqlalchemy.orm import Session
 
 from daphuong.domain.access import Principal
 from daphuong.errors import InvalidInput, NotFound
+from daphuong.services.entity_sections import (
+    EVENT_LINKS,
+    events_section,
+    names_section,
+    proposals_section,
+)
 from daphuong.services.org_gazetteer import OrgGazetteer
 from daphuong.services.tenures import (
     attach_quotes,
     build_tenures,
-    citation,
     held_on,
     quoted_spans,
 )
 from daphuong.store.engine import Database
 from daphuong.store.registry.aliases import AliasRepository
 from daphuong.store.registry.entities import EntityRepository
-from daphuong.store.registry.entity_facts import EntityFactsReader, LinkCount, NameCount
+from daphuong.store.registry.entity_facts import EntityFactsReader, NameCount
 from daphuong.store.registry.merges import MergeRepository
-from daphuong.store.registry.statements import NAME_PROPS, AnyStatement, Status
+from daphuong.store.registry.statements import NAME_PROPS, AnyStatement
 
-_EVENT_LINKS = ("organizer", "chair")
 # Citations per name or role, and events, shown before a "more" link; MAX_LIMIT caps "more".
 CITATION_LIMIT = 10
 MAX_LIMIT = 500
@@ -107,11 +111,13 @@ class RegistryViews:
         *,
         on: dt.date | None = None,
         limit: int = CITATION_LIMIT,
+        quotes: bool = True,
     ) -> dict[str, Any]:
         """One entity with names, roles (tenures), events, proposals and citations.
 
         Long lists are cut to `limit` items (citations per name or role, events); each
-        list comes with its total so pages can offer the rest.
+        list comes with its total so pages can offer the rest. Citations carry the quoted
+        text of their spans unless `quotes` is false (the HTML page shows none).
         """
         if not 1 <= limit <= MAX_LIMIT:
             raise InvalidInput(f"limit must be between 1 and {MAX_LIMIT}")
@@ -121,6 +127,10 @@ class RegistryViews:
             if not found:
                 raise NotFound(f"no entity {ref!r}")
             view = self._view(session, found[0], clusters[found[0]], who, limit)
+            if quotes:  # a document read per cited source: a fifth of a person page
+                cited = [c for n in view["names"] for c in n["citations"]]
+                cited += [c for t in view["_tenures"] for c in t.citations]
+                attach_quotes(cited, EntityFactsReader(session, who).quotes(quoted_spans(cited)))
             view["also_named"] = found[1:]
             if on is not None:
                 view["on"] = {"date": on.isoformat(), "roles": held_on(view.pop("_tenures"), on)}
@@ -157,19 +167,15 @@ class RegistryViews:
         assert row is not None  # resolve() returned it
         facts = EntityFactsReader(session, who)
         counts = sorted(facts.name_counts(cluster, NAME_PROPS), key=lambda c: c.first_id)
-        names = _names(facts, cluster, counts, limit)
+        names = names_section(facts, cluster, counts, limit)
         # One read for the subject facts the page splits: roles, an event's kind, proposals.
         own = facts.of_subjects(cluster, ("role", "kind", "same_as"))
         roles = [r for r in own if r.prop == "role"]
         canon = entities.canonical_map(r.object_entity_id for r in roles if r.object_entity_id)
         tenures = build_tenures(roles, canon, {}, limit=limit)
-        cited = [c for n in names for c in n["citations"]] + [
-            c for t in tenures for c in t.citations
-        ]
-        attach_quotes(cited, facts.quotes(quoted_spans(cited)))
         # One read of what points here: event roles, and whether any same_as proposal does.
-        pointing = facts.links_to(cluster, (*_EVENT_LINKS, "same_as"))
-        events, events_total = _events(entities, facts, cluster, limit, own, pointing)
+        pointing = facts.links_to(cluster, (*EVENT_LINKS, "same_as"))
+        events, events_total = events_section(entities, facts, cluster, limit, own, pointing)
         view: dict[str, Any] = {
             "id": entity_id,
             "type": row.type,
@@ -179,7 +185,7 @@ class RegistryViews:
             "roles": [t.to_json() for t in tenures],
             "events": events,
             "events_total": events_total,
-            "proposals": _proposals(entities, facts, cluster, own, pointing),
+            "proposals": proposals_section(entities, facts, cluster, own, pointing),
             "merges": [
                 {
                     "id": m.id,
@@ -210,96 +216,3 @@ class RegistryViews:
                 previous = nxt
             return successors, [p.name for p in self.gazetteer.predecessors(org)]
         return [], []
-
-
-def _names(
-    facts: EntityFactsReader, cluster: list[int], counts: Sequence[NameCount], limit: int
-) -> list[dict[str, Any]]:
-    """Each name and alias once, with its latest citations and how many there are."""
-    totals: dict[tuple[str, str], int] = {}
-    for c in counts:
-        totals[(c.prop, c.value)] = totals.get((c.prop, c.value), 0) + c.count
-    return [
-        {
-            "prop": prop,
-            "value": value,
-            "citations": [citation(r) for r in reversed(facts.latest(cluster, prop, value, limit))],
-            "citations_total": total,
-        }
-        for (prop, value), total in totals.items()
-    ]
-
-
-def _proposals(
-    entities: EntityRepository,
-    facts: EntityFactsReader,
-    cluster: list[int],
-    own: Sequence[AnyStatement],
-    pointing: Sequence[LinkCount],
-) -> list[dict[str, Any]]:
-    """same_as proposals with this entity on either side (`own`: its subject statements)."""
-    rows = {r.id: r for r in own if r.prop == "same_as"}
-    if any(link.prop == "same_as" for link in pointing):
-        rows.update((r.id, r) for r in facts.of_objects(cluster, ("same_as",)))
-    ordered = [rows[i] for i in sorted(rows)]
-    canon = entities.canonical_map(
-        {r.entity_id for r in ordered} | {r.object_entity_id for r in ordered if r.object_entity_id}
-    )
-    return [
-        {
-            "statement_id": r.id,
-            "subject": canon.get(r.entity_id, r.entity_id),
-            "same_as": canon.get(r.object_entity_id or 0, r.object_entity_id),
-            "caption": r.value,
-            "confidence": round(r.confidence, 3),
-            "status": r.status,
-        }
-        for r in ordered
-    ]
-
-
-def _events(
-    entities: EntityRepository,
-    facts: EntityFactsReader,
-    cluster: list[int],
-    limit: int,
-    own: Sequence[AnyStatement],
-    pointing: Sequence[LinkCount],
-) -> tuple[list[dict[str, Any]], int]:
-    """Events this entity organized or chaired (the newest `limit`), or an event's own facts."""
-    if any(r.prop == "kind" for r in own):
-        return [event_facts(facts.of_subjects(cluster), cluster)], 1
-    links = [link for link in pointing if link.prop in _EVENT_LINKS]
-    canon = entities.canonical_map(link.entity_id for link in links if link.merged)
-    roles: dict[int, set[str]] = {}
-    for link in links:
-        roles.setdefault(canon.get(link.entity_id, link.entity_id), set()).add(link.prop)
-    shown = sorted(roles)[-limit:]  # event ids grow with time: keep the newest
-    clusters = entities.clusters(shown)
-    rows = facts.of_subjects([m for ids in clusters.values() for m in ids])
-    root = {m: r for r, ids in clusters.items() for m in ids}
-    out = []
-    for event_id in shown:
-        own = [r for r in rows if root.get(r.entity_id) == event_id]
-        item = event_facts(own, clusters[event_id])
-        item["id"] = event_id
-        item["as"] = sorted(roles[event_id])
-        out.append(item)
-    return out, len(roles)
-
-
-def event_facts(rows: Sequence[AnyStatement], cluster: list[int]) -> dict[str, Any]:
-    """An event's kinds, dates, names, organizers, chairs and reporting documents."""
-    own = [r for r in rows if r.entity_id in cluster and r.status != Status.REJECTED.value]
-
-    def values(prop: str) -> list[str]:
-        return sorted({r.value for r in own if r.prop == prop})
-
-    return {
-        "kind": values("kind"),
-        "date": values("date"),
-        "name": values("name"),
-        "organizers": values("organizer"),
-        "chairs": values("chair"),
-        "reports": sorted({r.document_key for r in own if r.document_key}),
-    }

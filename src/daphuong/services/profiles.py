@@ -37,20 +37,21 @@ class ProfileService:
         self.cache = cache
 
     def profile(
-        self, entity_id: int, who: Principal, *, limit: int = CITATION_LIMIT
+        self, entity_id: int, who: Principal, *, limit: int = CITATION_LIMIT, quotes: bool = True
     ) -> dict[str, Any]:
         """Names, roles over time, events, and (organizations) the people seen there.
 
-        Lists are cut to `limit` items, each with its total (see RegistryViews.show). With a
-        cache, the result is shared with later callers of the same scope: do not change it.
+        Lists are cut to `limit` items, each with its total (see RegistryViews.show); without
+        `quotes`, citations lack their quoted text. With a cache, the result is shared with
+        later callers of the same scope: do not change it.
         """
         if self.cache is None:
-            return self._profile(entity_id, who, limit)
-        key = ("profile", entity_id, limit)
-        return self.cache.get(key, who, lambda: self._profile(entity_id, who, limit))
+            return self._profile(entity_id, who, limit, quotes)
+        key = ("profile", entity_id, limit, quotes)
+        return self.cache.get(key, who, lambda: self._profile(entity_id, who, limit, quotes))
 
-    def _profile(self, entity_id: int, who: Principal, limit: int) -> dict[str, Any]:
-        view = self.views.show(entity_id, who, limit=limit)
+    def _profile(self, entity_id: int, who: Principal, limit: int, quotes: bool) -> dict[str, Any]:
+        view = self.views.show(entity_id, who, limit=limit, quotes=quotes)
         view["people"], view["people_total"] = (
             self._people(int(view["id"]), who, limit * PEOPLE_PER_CITATION)
             if view["type"] == "ORG"

@@ -34,7 +34,8 @@ def entity_page(
         who,
         "entity.html",
         lambda: {
-            "e": profiles.profile(entity_id, who, limit=limit),
+            # The page shows no quoted text: reading each cited document for it is skipped.
+            "e": profiles.profile(entity_id, who, limit=limit, quotes=False),
             "can_review": may_review(who),
             "all_limit": MAX_LIMIT,
         },
