@@ -275,3 +275,28 @@ def test_a_bare_head_with_its_edition_and_a_held_programme_s_title_are_names(
 
 def test_a_programme_carried_out_is_a_policy_not_a_named_activity() -> None:
     assert _events("Tỉnh triển khai chương trình hỗ trợ sinh kế “Nông thôn xanh” năm nay.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Sáng 8/1, Sở tổ chức Hội nghị tổng kết công tác năm 2024, triển khai nhiệm vụ năm "
+            "2025 tại Huế.",
+            "Hội nghị tổng kết công tác năm 2024, triển khai nhiệm vụ năm 2025",
+        ),
+        (
+            "Theo Bộ trưởng, tại Hội nghị Thượng đỉnh G7 hồi tháng 5, các nước đã cam kết.",
+            "Hội nghị Thượng đỉnh G7",
+        ),
+    ],
+)
+def test_a_review_runs_on_to_next_year_s_tasks_and_a_trailing_time_word_is_cut(
+    text: str, name: str
+) -> None:
+    assert name in _events(text)
+
+
+def test_a_review_year_followed_by_another_clause_closes_the_name() -> None:
+    text = "Sáng 8/1, Sở tổ chức Hội nghị tổng kết công tác năm 2024, thu hút 200 đại biểu."
+    assert "Hội nghị tổng kết công tác năm 2024" in _events(text)

@@ -193,3 +193,12 @@ def test_speaking_at_an_open_debate_refers_to_it_and_widening_ties_opens_nothing
     )
     events = _events(text, DATE=["10/3"], ORG=["Hội đồng Bảo an"])
     assert events == [("phiên họp", "--03-10", "")]
+
+
+def test_the_end_of_a_session_s_span_does_not_date_another_session() -> None:
+    text = (
+        "Sáng 4/12, HĐND tỉnh Bình Định khai mạc Kỳ họp thứ 9. Kỳ họp diễn ra trong 3 ngày, "
+        "đến hết ngày 6/12."
+    )
+    events = _events(text, DATE=["4/12", "6/12"], ORG=["HĐND tỉnh Bình Định"])
+    assert [(k, d) for k, d, _ in events] == [("phiên họp", "--12-04")]

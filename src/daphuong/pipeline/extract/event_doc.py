@@ -22,6 +22,8 @@ def _unit(name: str, parent: str) -> bool:
 _ORG_CUTS = frozenset({"thuộc", "tại", "của", "cho", "ở"})
 _OWN_DATE_SPAN = 8
 _OWN_DATE_WORDS = frozenset({"ngày", "từ", "vào"})
+_SPAN_END_WORDS = frozenset({"đến", "tới"})
+_SPAN_END_FILLERS = frozenset({"hết", "ngày"})
 _SCHEDULE_WORDS = frozenset({"dự kiến", "sẽ diễn", "sẽ được", "sẽ khai", "diễn ra"})
 _SCHEDULE_CLAUSES = 2  # the schedule's clause, after at most one aside
 _ASIDE_WORDS = frozenset({"do", "tại", "với"})  # ', do X đăng cai,', ', tại Y,'
@@ -49,7 +51,7 @@ class EventDoc(DocIndex):
         scheduled = self.scheduled_for(t_first, t_stop, first)
         if scheduled is not None:
             return scheduled  # its own plan's date beats the day the plan was announced
-        after = self.dates_in(t_stop, min(stop, clause_end))
+        after = self._not_ends(self.dates_in(t_stop, min(stop, clause_end)))
         if after and self._own_date(t_stop, after[0][0]):
             return after[0][2]  # 'thăm Nhật Bản từ ngày 27 đến 30/11' after the day it is told
         named = self.day_after_name(t_first, t_stop, first)
@@ -60,9 +62,21 @@ class EventDoc(DocIndex):
             return before[-1][2]
         if after:
             return after[0][2]
-        later = self.dates_in(t_stop, stop)  # 'Hội nghị X diễn ra tại Y, Z từ ngày 5 đến 7/9'
+        later = self._not_ends(self.dates_in(t_stop, stop))  # '… tại Y, Z từ ngày 5 đến 7/9'
         subject = self.main_clause_start(first, t_first) == t_first
         return later[0][2] if later and subject and self._opened(later[0][0]) else None
+
+    def _not_ends(self, found: list[tuple[int, int, Mention]]) -> list[tuple[int, int, Mention]]:
+        """Dates that do not end a span ('… diễn ra trong 3 ngày, đến hết ngày 12/7'); 'từ ngày
+        20 đến 23/10' is a whole range (its first day stands before 'đến')."""
+        return [x for x in found if not self._span_end(x[0])]
+
+    def _span_end(self, f: int) -> bool:
+        toks = self.tokens
+        k = f - 1
+        while k > 0 and toks[k].key in _SPAN_END_FILLERS:
+            k -= 1
+        return k > 0 and toks[k].key in _SPAN_END_WORDS and not toks[k - 1].is_digit
 
     def day_after_name(self, t_first: int, t_stop: int, first: int) -> Mention | None:
         """'tổ chức Diễn đàn Di cư lao động ASEAN lần thứ 15 tại Hà Nội vào ngày 5-6/12': the

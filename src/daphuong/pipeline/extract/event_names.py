@@ -143,7 +143,8 @@ def _headed(doc: Doc, i: int) -> list[Candidate]:
     named = _numbered_ahead(doc, head_end) or (opens and not doc.stop_at(head_end))
     if topic == head_end and not named:
         return []
-    end = max(extend(doc, head_end, _EVENT_RULE), _closure(doc, head_end), topic)
+    end = max(_untimed(doc, head_end, extend(doc, head_end, _EVENT_RULE)), topic)
+    end = _next_tasks(doc, max(end, _closure(doc, head_end)))
     end = max(topic_end(doc, i, head_end, end), anniversary_end(doc, head_end))
     end = max(end, anniversary_end(doc, end)) if end > head_end else end
     end = max(end, edition_end(doc, head_end)) if end > head_end else end
@@ -164,6 +165,31 @@ _CLAUSE_WORDS = frozenset(
     | {"để", "vào", "từ", "trong", "này", "thu", "nhận", "bắt", "kết", "tới", "đến"}
 )
 _MAX_DESCRIBED = 16
+
+
+# Time words that end a name ('Hội nghị Cấp cao G20 hồi tháng 9'): an adverbial follows.
+_TIME_AFTER_NAME = frozenset({"hồi", "hôm", "dịp", "lúc", "vào", "ngày", "tháng"})
+# '… năm 2023, triển khai nhiệm vụ năm 2024': a review meeting's name goes on to the next year.
+_NEXT_TASKS = frozenset({"triển khai", "phương hướng", "định hướng", "đề ra", "kế hoạch"})
+
+
+def _untimed(doc: Doc, k: int, end: int) -> int:
+    """A name's end short of the time words trailing it, not before k."""
+    while end > k and doc.tokens[end - 1].key in _TIME_AFTER_NAME and doc.lower_like(end - 1):
+        end -= 1
+    return end
+
+
+def _next_tasks(doc: Doc, end: int) -> int:
+    """A review's name closed by its year goes on to the next year's tasks ('… công tác năm
+    2023, triển khai nhiệm vụ năm 2024'), else end."""
+    toks = doc.tokens
+    if end < 2 or end + 2 >= len(toks) or toks[end - 2].key != "năm" or toks[end].text != ",":
+        return end
+    if f"{toks[end + 1].key} {toks[end + 2].key}" not in _NEXT_TASKS:
+        return end
+    nxt = _closure(doc, end + 1)
+    return nxt if nxt > end + 1 and toks[nxt - 2].key == "năm" else end
 
 
 def _closure(doc: Doc, k: int) -> int:
