@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from daphuong.errors import ConfigError
-from daphuong.store.search.base import SearchIndex
+from daphuong.store.search.interface import SearchIndex
 
 
 def make_index(dialect: str) -> SearchIndex:

@@ -1,9 +1,9 @@
-"""The SearchIndex interface and the SQL both backends share (bookkeeping, levels, facets, hits)."""
+"""The SQL both backends share: bookkeeping, levels over the window, facets, hits."""
 
 from __future__ import annotations
 
 import heapq
-from abc import ABC, abstractmethod
+from abc import abstractmethod
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 
 from daphuong.domain.access import Principal
 from daphuong.domain.search import (
-    EntityHit,
     FacetValue,
     ParsedQuery,
     SearchQuery,
@@ -22,6 +21,7 @@ from daphuong.domain.search import (
 )
 from daphuong.store.search import facets as facet_store
 from daphuong.store.search.entities import EntityQuickFind
+from daphuong.store.search.interface import SearchIndex
 from daphuong.store.search.meta import (
     Disjunction,
     Hidden,
@@ -64,56 +64,6 @@ def _levels(window: list[int], sets: Sequence[set[int]]) -> dict[int, float]:
         for k in found.intersection(levels):
             levels[k] += weight
     return levels
-
-
-class SearchIndex(ABC):
-    """Full-text index of current documents and of entity names, with facets and visibility."""
-
-    dialect = ""
-
-    @abstractmethod
-    def index_documents(self, session: Session, docs: Sequence[IndexedDocument]) -> None:
-        """Add or replace documents in the index."""
-
-    @abstractmethod
-    def remove_documents(self, session: Session, doc_ids: Sequence[int]) -> None:
-        """Drop document versions from the index (superseded or deleted)."""
-
-    @abstractmethod
-    def replace_facets(self, session: Session, doc_id: int, facets: Sequence[FacetEntry]) -> None:
-        """Swap a document's facet values (after re-extraction)."""
-
-    @abstractmethod
-    def facets_of(self, session: Session, doc_ids: Sequence[int]) -> dict[int, list[FacetEntry]]:
-        """The stored facet values of indexed documents."""
-
-    @abstractmethod
-    def search(self, session: Session, query: SearchQuery, who: Principal) -> SearchResult:
-        """Ranked hits with snippets, the total and facet counts; only what `who` may see."""
-
-    @abstractmethod
-    def upsert_entity(
-        self, session: Session, entity_id: int, entity_type: str, names: Sequence[str]
-    ) -> None:
-        """Index an entity's names and aliases for quick-find."""
-
-    @abstractmethod
-    def delete_entity(self, session: Session, entity_id: int) -> None:
-        """Drop an entity from quick-find."""
-
-    @abstractmethod
-    def find_entities(
-        self, session: Session, parsed: ParsedQuery, *, limit: int, entity_type: str | None
-    ) -> list[EntityHit]:
-        """Entities whose names match (the last word as a prefix: people type as they search)."""
-
-    def index_document(self, session: Session, doc: IndexedDocument) -> None:
-        """Add or replace one document."""
-        self.index_documents(session, [doc])
-
-    def indexed_count(self, session: Session) -> int:
-        """How many document versions are in the index."""
-        return int(session.scalar(select(func.count()).select_from(DOCS)) or 0)
 
 
 class SqlSearchIndex(EntityQuickFind, SearchIndex):
