@@ -334,3 +334,14 @@ def test_trung_uong_after_uy_ban_opens_no_body_of_its_own() -> None:
 
 def test_a_local_body_named_by_its_level_alone() -> None:
     assert "Công an huyện" in _orgs("Vụ việc được Công an huyện tiếp nhận và xử lý.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Bộ Giáo dục và Đào tạo tổ chức hội nghị.", "Bộ Giáo dục và Đào tạo"),
+        ("Sở Giáo dục và Đào tạo tỉnh Cà Mau cử đoàn.", "Sở Giáo dục và Đào tạo tỉnh Cà Mau"),
+    ],
+)
+def test_a_name_ending_in_a_compound_name_word_is_kept_whole(text: str, name: str) -> None:
+    assert name in _orgs(text)

@@ -155,7 +155,9 @@ def _lower(doc: Doc, j: int, rule: Extent) -> int:
     admin = admin_end(doc, j)
     if admin > j:
         return admin
-    return j if doc.stop_at(j) else j + 1
+    compound = doc.tokens[j - 1].is_cap and doc.gaz.org_words.match(doc.tokens, j - 1)[0] == j + 1
+    # 'Sở Giáo dục và Đào tạo': 'tạo' ends a capitalised name word, it is no verb here
+    return j if doc.stop_at(j) and not compound else j + 1
 
 
 def _at_of(doc: Doc, j: int, rule: Extent) -> int:

@@ -30,7 +30,7 @@ def find(doc: Doc) -> list[Candidate]:
         named = label == "ORG" and not legal.names_document(doc, i) and not _in_code(doc, i)
         named = named and not (not toks[i].is_cap and i > 0 and doc.head_at(i - 1)[0] > i)
         named = named and not _foreign_body(doc, i)  # 'Tổ chức Plan International' → the name
-        if named and not (i > 0 and toks[i - 1].key == "phi") and not doc.stop_at(end - 1):
+        if named and not (i > 0 and toks[i - 1].key == "phi") and not _stop_ending(doc, i, end):
             cand = doc.cand(ORG, i, _of_country(doc, i, end), "gazetteer", 0.95)
             head_end, kind = doc.head_at(i)
             cand.parent = kind not in _NO_CHILDREN or _named_body(doc, kind, head_end)
@@ -56,6 +56,14 @@ def _of_country(doc: Doc, i: int, end: int) -> int:
         return end
     loc_end, label = doc.name_at(end)
     return loc_end if label == "LOC" else end
+
+
+def _stop_ending(doc: Doc, i: int, end: int) -> bool:
+    """'Đảng ta' ends with a pronoun, no part of the name; 'Bộ Giáo dục và Đào tạo' ends with
+    a name word ('đào tạo') whose second half alone is a verb."""
+    if not doc.stop_at(end - 1):
+        return False
+    return end - 2 < i or doc.gaz.org_words.match(doc.tokens, end - 2)[0] != end
 
 
 def _in_code(doc: Doc, i: int) -> bool:
