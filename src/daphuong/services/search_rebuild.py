@@ -9,6 +9,7 @@ when one process does both (a test compares them), on as many cores as there are
 
 from __future__ import annotations
 
+import gc
 import itertools
 import multiprocessing
 import os
@@ -24,14 +25,20 @@ from daphuong.domain.extraction import ExtractionResult
 from daphuong.errors import DaphuongError
 from daphuong.store.engine import Database
 from daphuong.store.search import SearchIndex
-from daphuong.store.search.prepare import IndexedDocument, prepare_document
+from daphuong.store.search.prepare import (
+    FacetEntry,
+    IndexedDocument,
+    facet_entries,
+    prepare_document,
+)
 from daphuong.store.search.sources import SourceDoc, current_sources, still_current
 
 BATCH = 500
 # Chunks queued per worker: one being prepared, one ready when it finishes; bounds memory.
 IN_FLIGHT_PER_WORKER = 2
 
-Job = tuple[SourceDoc, ExtractionResult | None]
+# A document to prepare, with its facet values when the caller has them (else from its row).
+Job = tuple[SourceDoc, list[FacetEntry] | None]
 Extractions = Callable[[int], ExtractionResult | None]
 
 
@@ -58,11 +65,14 @@ def workers_for(setting: int) -> int:
 def prepare_chunk(jobs: Sequence[Job]) -> list[IndexedDocument]:
     """Prepare documents in order (in a worker process); a failure names its document."""
     out: list[IndexedDocument] = []
-    for source, extraction in jobs:
+    for source, facets in jobs:
         try:
-            out.append(prepare_document(source, extraction))
+            doc = prepare_document(source, None)
         except Exception as exc:  # whatever went wrong, say which document it was
             raise PrepareFailed(source.id, f"{type(exc).__name__}: {exc}") from exc
+        if facets is not None:
+            doc.facets = facets
+        out.append(doc)
     return out
 
 
@@ -79,6 +89,14 @@ def _context() -> BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+def _worker_start() -> None:
+    """Keep the garbage collector off the objects a forked worker inherited.
+
+    Its collections would otherwise walk (and so copy, page by page) the parent's heap.
+    """
+    gc.freeze()
+
+
 def prepared(chunks: Iterable[Sequence[Job]], workers: int) -> Iterator[list[IndexedDocument]]:
     """Each chunk prepared, in the order given; by `workers` processes when more than one.
 
@@ -90,7 +108,7 @@ def prepared(chunks: Iterable[Sequence[Job]], workers: int) -> Iterator[list[Ind
     if workers <= 1 or len(head) < 2:
         yield from map(prepare_chunk, itertools.chain(head, it))
         return
-    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
+    with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_worker_start) as pool:
         pending: deque[Future[list[IndexedDocument]]] = deque()
         try:
             for chunk in itertools.chain(head, it):
@@ -125,7 +143,12 @@ def _jobs(db: Database, batch: int, extractions: Extractions | None) -> Iterator
             sources = current_sources(session, after=after, limit=batch)
         if not sources:
             return
-        yield [(s, extractions(s.id) if extractions else None) for s in sources]
+        # Facet values are made here: pickling an extraction to a worker cost ten times as
+        # much as its (cached) entries, which pickle once per chunk as shared objects.
+        yield [
+            (s, facet_entries(extractions(s.id), s.outlet, s.published) if extractions else None)
+            for s in sources
+        ]
         after = sources[-1].id
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
@@ -62,34 +62,6 @@ class IndexedDocument:
     title: Streams = field(default_factory=lambda: Streams([], []))
     body: Streams = field(default_factory=lambda: Streams([], []))
     facets: list[FacetEntry] = field(default_factory=list)
-
-    def __reduce__(self) -> tuple[Callable[..., IndexedDocument], tuple[object, ...]]:
-        """Pickled with each stream as one joined string: a prepared document crosses from a
-        worker process to the writer as four strings instead of an item per token, which the
-        writer (the rebuild's bottleneck) would otherwise unpickle one by one."""
-        fixed = (self.doc_id, self.visibility, self.owner_org_id, self.published, self.facets)
-        streams = (self.title.fold, self.title.tone, self.body.fold, self.body.tone)
-        return (_unpickle, (fixed, tuple(map(_pack, streams))))
-
-
-Fixed = tuple[int, str, int | None, dt.datetime | None, list[FacetEntry]]
-
-
-def _pack(keys: list[str]) -> str | list[str]:
-    """Keys joined by spaces; the list itself when joining would not split back the same."""
-    joined = " ".join(keys)
-    # n keys joined hold n-1 spaces exactly when no key contains one; [] would split to [""].
-    return joined if keys and joined.count(" ") == len(keys) - 1 else keys
-
-
-def _unpack(packed: str | list[str]) -> list[str]:
-    return packed.split(" ") if isinstance(packed, str) else packed
-
-
-def _unpickle(fixed: Fixed, packed: tuple[str | list[str], ...]) -> IndexedDocument:
-    title_fold, title_tone, body_fold, body_tone = map(_unpack, packed)
-    title, body = Streams(title_fold, title_tone), Streams(body_fold, body_tone)
-    return IndexedDocument(*fixed[:4], title=title, body=body, facets=fixed[4])
 
 
 def body_tokens(normalized: str, offsets: OffsetsMap, clutter: Iterable[Segment]) -> list[Token]:
