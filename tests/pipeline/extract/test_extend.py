@@ -61,3 +61,9 @@ def test_a_known_body_opening_the_name_closes_it() -> None:
     known = doc.name_at(0)[0]
     end = extend(doc, 1, None, known)
     assert " ".join(t.text for t in doc.tokens[0:end]) == "Bộ Ngoại giao"
+
+
+def test_a_comma_inside_a_bodys_subject_before_the_parties_names() -> None:
+    text = "Ủy ban Hỗn hợp về hợp tác nông nghiệp, thủy sản Việt Nam – Chile họp tại Hà Nội"
+    assert _run(text, 2) == "Hỗn hợp về hợp tác nông nghiệp , thủy sản Việt Nam – Chile"
+    assert _run("Ủy ban về hợp tác kinh tế, đồng thời họp", 2) == "về hợp tác kinh tế"

@@ -345,3 +345,8 @@ def test_a_local_body_named_by_its_level_alone() -> None:
 )
 def test_a_name_ending_in_a_compound_name_word_is_kept_whole(text: str, name: str) -> None:
     assert name in _orgs(text)
+
+
+def test_the_government_inside_intergovernmental_is_no_body() -> None:
+    found = _orgs("Ủy ban Liên Chính phủ Việt Nam – Lào họp kỳ thứ 45.")
+    assert "Chính phủ Việt Nam" not in found and "Chính phủ" not in found

@@ -86,7 +86,7 @@ def _step(doc: Doc, j: int, rule: Extent) -> int:
         # 'Ban Chấp hành Trung ương Đảng Cộng sản Cuba': a longer body starts at the last word
         return longer if inner == "ORG" and longer > end else end
     if not tok.is_word:
-        return punct_end(doc, j, event=rule.event)
+        return j + 1 if _topic_comma(doc, j) else punct_end(doc, j, event=rule.event)
     if tok.is_digit:
         return _number(doc, j, rule)
     if not doc.lower_like(j):
@@ -192,6 +192,29 @@ def _about(doc: Doc, j: int, rule: Extent) -> int:
     ok = nxt.is_cap or rule.event or nxt.key in ("các", "người")
     ok = ok or doc.gaz.topics.match(doc.tokens, j + 1)[0] > j + 1  # '… về nhân quyền'
     return j + 1 if ok else j
+
+
+_TOPIC_BACK = 8  # words of a lower-case subject after 'về' before its comma
+
+
+def _topic_comma(doc: Doc, j: int) -> bool:
+    """'Ủy ban Hỗn hợp về hợp tác kinh tế, thương mại Việt Nam – Bangladesh': a comma inside a
+    body's lower-case subject, when more subject words and the parties' names follow it."""
+    toks = doc.tokens
+    if toks[j].text != ",":
+        return False
+    k = j - 1
+    while k > max(0, j - _TOPIC_BACK) and doc.lower_like(k) and toks[k].key != "về":
+        k -= 1
+    if toks[k].key != "về" or k == j - 1:
+        return False
+    n = j + 1
+    while n < len(toks) and n - j <= _LIST_WORDS and doc.lower_like(n) and not doc.stop_at(n):
+        n += 1
+    return n > j + 1 and n < len(toks) and doc.name_at(n)[1] == "LOC"
+
+
+_LIST_WORDS = 4
 
 
 def _beside(doc: Doc, j: int, rule: Extent) -> int:

@@ -30,7 +30,9 @@ def find(doc: Doc) -> list[Candidate]:
         named = label == "ORG" and not legal.names_document(doc, i) and not _in_code(doc, i)
         named = named and not (not toks[i].is_cap and i > 0 and doc.head_at(i - 1)[0] > i)
         named = named and not _foreign_body(doc, i)  # 'Tổ chức Plan International' → the name
-        if named and not (i > 0 and toks[i - 1].key == "phi") and not _stop_ending(doc, i, end):
+        # 'phi Chính phủ' is 'non-governmental', 'Liên Chính phủ' 'intergovernmental'.
+        in_word = i > 0 and toks[i - 1].key in ("phi", "liên")
+        if named and not in_word and not _stop_ending(doc, i, end):
             cand = doc.cand(ORG, i, _of_country(doc, i, end), "gazetteer", 0.95)
             head_end, kind = doc.head_at(i)
             cand.parent = kind not in _NO_CHILDREN or _named_body(doc, kind, head_end)
