@@ -17,9 +17,11 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-# Above this estimated share of documents matching, the walk tests fewer vectors than the
-# bitmap's range would hold (measured at 100k documents: benchmarks/results/search.md).
-DENSE_SHARE = 0.15
+# From this estimated share of documents matching, walk. Below it the planner ANDs the GIN
+# bitmap with the range (about 1,000 buffers a read at 100k documents); from about 0.18 it
+# bitmaps the range alone and tests each vector in it, which costs more than the walk
+# (pg_plans at 100k: benchmarks/results/search.md).
+DENSE_SHARE = 0.2
 # The first range holds the wanted matches 1.5 times over at the estimated share.
 MARGIN = 1.5
 # A walk: the key index only (GIN cannot return rows in key order, and only bitmaps use it).
@@ -27,7 +29,7 @@ WALK = {"enable_bitmapscan": "off"}
 # A bitmap: no key-order walk, and testing a vector priced as what it is, a TOAST read, not
 # a CPU operator (20x the default). Otherwise the planner bitmaps the key range alone and
 # tests every vector in it rather than AND it with the GIN bitmap (100k documents, 'cong
-# tac' in 10% of a range: 42,000 buffers and 213 ms against 9,600 and 93 ms).
+# tac' in 9% of a range: 42,000 buffers and 213 ms against 9,600 and 93 ms).
 BITMAP = {"enable_indexscan": "off", "cpu_operator_cost": "0.05"}
 
 
