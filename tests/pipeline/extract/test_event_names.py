@@ -300,3 +300,8 @@ def test_a_review_runs_on_to_next_year_s_tasks_and_a_trailing_time_word_is_cut(
 def test_a_review_year_followed_by_another_clause_closes_the_name() -> None:
     text = "Sáng 8/1, Sở tổ chức Hội nghị tổng kết công tác năm 2024, thu hút 200 đại biểu."
     assert "Hội nghị tổng kết công tác năm 2024" in _events(text)
+
+
+def test_a_session_named_by_its_number_alone_is_a_name() -> None:
+    text = "Sáng 4/6, Ủy ban Thường vụ Quốc hội tiến hành Phiên họp thứ 33 tại Nhà Quốc hội."
+    assert "Phiên họp thứ 33" in _events(text)

@@ -202,3 +202,17 @@ def test_the_end_of_a_session_s_span_does_not_date_another_session() -> None:
     )
     events = _events(text, DATE=["4/12", "6/12"], ORG=["HĐND tỉnh Bình Định"])
     assert [(k, d) for k, d, _ in events] == [("phiên họp", "--12-04")]
+
+
+def test_a_span_written_as_two_full_dates_dates_the_visit_by_its_first_day() -> None:
+    text = (
+        "Từ ngày 5/10 đến ngày 8/10, Đoàn đại biểu Hội Hữu nghị Việt Nam – Hungary đã thăm "
+        "và làm việc tại Hungary."
+    )
+    events = _events(
+        text,
+        DATE=["5/10", "8/10"],
+        ORG=["Hội Hữu nghị Việt Nam – Hungary"],
+        LOCATION=["Hungary"],
+    )
+    assert events == [("chuyến thăm", "--10-05", "")]

@@ -58,8 +58,8 @@ class EventDoc(DocIndex):
         if named is not None:
             return named
         before = self.dates_in(first, t_first)
-        if before:
-            return before[-1][2]
+        if before:  # 'Từ ngày 5/10 đến ngày 8/10, Đoàn … thăm': the span's first day
+            return (self._not_ends(before) or before)[-1][2]
         if after:
             return after[0][2]
         later = self._not_ends(self.dates_in(t_stop, stop))  # '… tại Y, Z từ ngày 5 đến 7/9'
@@ -76,7 +76,11 @@ class EventDoc(DocIndex):
         k = f - 1
         while k > 0 and toks[k].key in _SPAN_END_FILLERS:
             k -= 1
-        return k > 0 and toks[k].key in _SPAN_END_WORDS and not toks[k - 1].is_digit
+        if k < 1 or toks[k].key not in _SPAN_END_WORDS:
+            return False
+        # '20 đến 23/10' is one range ('5/10 đến ngày 8/10' is not: a whole date before)
+        bare_day = toks[k - 1].is_digit and (k < 2 or toks[k - 2].text not in "/.-")
+        return not bare_day
 
     def day_after_name(self, t_first: int, t_stop: int, first: int) -> Mention | None:
         """'tổ chức Diễn đàn Di cư lao động ASEAN lần thứ 15 tại Hà Nội vào ngày 5-6/12': the

@@ -142,7 +142,7 @@ def _headed(doc: Doc, i: int) -> list[Candidate]:
     topic = topic_end(doc, i, head_end, head_end)  # 'Hội thảo về thúc đẩy …'
     named = _numbered_ahead(doc, head_end) or (opens and not doc.stop_at(head_end))
     if topic == head_end and not named:
-        return []
+        return _ordinal_only(doc, i, head_end)
     end = max(_untimed(doc, head_end, extend(doc, head_end, _EVENT_RULE)), topic)
     end = _next_tasks(doc, max(end, _closure(doc, head_end)))
     end = max(topic_end(doc, i, head_end, end), anniversary_end(doc, head_end))
@@ -178,6 +178,17 @@ def _untimed(doc: Doc, k: int, end: int) -> int:
     while end > k and doc.tokens[end - 1].key in _TIME_AFTER_NAME and doc.lower_like(end - 1):
         end -= 1
     return end
+
+
+def _ordinal_only(doc: Doc, i: int, head_end: int) -> list[Candidate]:
+    """'Phiên họp thứ 30', 'Kỳ họp thứ 7': a session named by its number alone."""
+    toks = doc.tokens
+    if head_end + 1 >= len(toks) or toks[head_end].key != "thứ":
+        return []
+    number = toks[head_end + 1]
+    if not number.is_digit or number.newline_before:
+        return []
+    return [doc.cand(EVENT, i, head_end + 2, "pattern", 0.75)]
 
 
 def _next_tasks(doc: Doc, end: int) -> int:
