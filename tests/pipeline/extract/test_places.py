@@ -127,3 +127,13 @@ def test_a_full_name_after_the_provinces_committee_is_no_place() -> None:
 def test_a_pair_of_border_gates_gives_both_places() -> None:
     found = _located("Hai tỉnh nâng cấp cặp cửa khẩu quốc tế Tây Trang – Sơn La Mới.")
     assert {"Tây Trang", "Sơn La Mới"} <= found
+
+
+def test_a_country_word_used_as_a_name_or_honorific_is_no_place() -> None:
+    found = _located("Bà Nga nói thêm. Anh Trần Văn Bình, Bí thư Đoàn, và chị Pháp đến Nga.")
+    assert found == {"Nga"}
+    assert "Anh" in _located("Quan hệ Việt Nam – Anh phát triển tốt.")
+
+
+def test_a_country_ending_the_text_is_a_place() -> None:
+    assert _located("Đoàn lên đường sang Anh") == {"Anh"}

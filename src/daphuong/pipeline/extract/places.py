@@ -29,7 +29,7 @@ def find(doc: Doc) -> list[Candidate]:
     toks = doc.tokens
     for i, tok in enumerate(toks):
         end, label = doc.name_at(i)
-        if label == "LOC" and not _generic_led(doc, i, end):
+        if label == "LOC" and not _generic_led(doc, i, end) and not _honorific(doc, i, end):
             if not _language_or_people(doc, i, end):
                 out.append(doc.cand(LOC, _after_city_word(doc, i, end), end, "gazetteer", 0.9))
         elif not tok.is_cap and tok.key in PLACE_CUES:
@@ -66,6 +66,17 @@ def _listed(doc: Doc, i: int) -> list[Candidate]:
     j = i + 1
     ends = j >= len(toks) or toks[j].key in _LIST_JOINERS or toks[j].text in ".;)"
     return [doc.cand(LOC, i, j, "pattern", 0.7)] if ends and doc.name_at(i)[1] == "" else []
+
+
+def _honorific(doc: Doc, i: int, end: int) -> bool:
+    """'bà Nga', 'ông Nam' name a person; 'Anh Nguyễn Minh Triết' opens with the honorific
+    'anh', not England."""
+    if end - i != 1:
+        return False
+    if i > 0 and doc.cue_at(i - 1) == (i, "honorific"):
+        return True
+    named = end < len(doc.tokens) and doc.person_at(end) > end
+    return named and doc.cue_at(i) == (end, "honorific")
 
 
 def _language_or_people(doc: Doc, i: int, end: int) -> bool:
