@@ -20,7 +20,7 @@ def _serializer(request: Request) -> URLSafeSerializer:
     return URLSafeSerializer(secret, salt="daphuong-csrf")
 
 
-def _seed(request: Request) -> str:
+def csrf_seed(request: Request) -> str:
     """The per-browser random value, from the cookie or freshly made for this response."""
     seed = request.cookies.get(CSRF_COOKIE) or getattr(request.state, "csrf_seed", None)
     if not seed:
@@ -31,7 +31,7 @@ def _seed(request: Request) -> str:
 
 def csrf_token(request: Request) -> str:
     """The token to embed in forms rendered for this request."""
-    return str(_serializer(request).dumps(_seed(request)))
+    return str(_serializer(request).dumps(csrf_seed(request)))
 
 
 def set_csrf_cookie(request: Request, response: Response) -> None:

@@ -11,7 +11,7 @@ from starlette.responses import Response
 
 from daphuong.domain.access import Principal
 from daphuong.services.read_cache import ReadCache
-from daphuong.web.csrf import csrf_token, set_csrf_cookie
+from daphuong.web.csrf import csrf_seed, set_csrf_cookie
 from daphuong.web.deps import get_language
 from daphuong.web.rendering import render, render_text
 
@@ -42,6 +42,6 @@ def cached_page(
     # No token goes into a shared page: a form that posts would fail closed, not leak one.
     body = cache.get(key, who, lambda: render_text(request, name, {**context(), "csrf_token": ""}))
     response = HTMLResponse(body)
-    csrf_token(request)  # as render() does: a browser without the cookie gets its seed
+    csrf_seed(request)  # as render() does: a browser without the cookie gets its seed
     set_csrf_cookie(request, response)
     return response

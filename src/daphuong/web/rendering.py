@@ -69,16 +69,18 @@ templates.env.filters["number"] = _number
 
 def _full_context(request: Request, context: dict[str, Any]) -> dict[str, Any]:
     language = get_language(request)
-    return {
+    full = {
         "_": get_translator(request),
         "lang": language,
         "nav": NAVIGATION,
         "principal": get_principal(request),
         "csrf_field": CSRF_FIELD,
-        "csrf_token": csrf_token(request),
         "path": request.url.path,
         **context,
     }
+    if "csrf_token" not in full:  # a shared page brings its blank one: no signing for nothing
+        full["csrf_token"] = csrf_token(request)
+    return full
 
 
 def render(

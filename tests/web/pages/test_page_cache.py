@@ -129,3 +129,19 @@ def test_an_anonymous_page_follows_a_review_decision(shared_client: TestClient) 
     response = shared_client.post(f"/api/v1/statements/{role['id']}/reject", headers=admin)
     assert response.status_code == 200
     assert not any("Thứ trưởng" in r for r in roles())
+
+
+def test_an_anonymous_page_seeds_the_csrf_cookie_without_signing_a_token(
+    shared_client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc_id = _public_document(shared_client)
+
+    def refuse(request: Request) -> str:
+        raise AssertionError("a shared page carries no token: none may be signed for it")
+
+    monkeypatch.setattr("daphuong.web.rendering.csrf_token", refuse)
+    for _ in range(2):  # rendered, then shared from the cache: a new browser gets its cookie
+        shared_client.cookies.clear()
+        page = shared_client.get(f"/documents/{doc_id}")
+        assert page.status_code == 200
+        assert "csrf" in page.cookies
