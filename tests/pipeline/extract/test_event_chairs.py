@@ -50,3 +50,14 @@ def test_a_sentence_opening_with_the_cue_names_its_subject() -> None:
     )
     events = _events(text, DATE=["4/9"], PERSON=["Hồ Văn Tư", "Lê Minh An"], ORG=["Sở Ngoại vụ"])
     assert [e["chairs"] for e in events] == [["Hồ Văn Tư"]]
+
+
+def test_a_first_vice_minister_named_after_his_ministry_co_chairs() -> None:
+    from daphuong.pipeline.extract.extractor import extract
+
+    text = (
+        "Ngày 6/3, tại Hà Nội, Hội nghị tham vấn do Thứ trưởng Ngoại giao Vũ Văn Hòa và Thứ "
+        "trưởng thứ nhất Bộ Ngoại giao Nga Andrei Rudenko đồng chủ trì."
+    )
+    chairs = [e.chairs for e in extract(text, "t").events]
+    assert chairs == [["Vũ Văn Hòa", "Andrei Rudenko"]]
