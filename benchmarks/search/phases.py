@@ -3,6 +3,8 @@
 Run: `PYTHONPATH=. .venv/bin/python -m benchmarks.search.phases --n 20000`. CPU time
 (`time.process_time`) rather than wall time, so two code versions compare fairly on a busy
 machine when run back to back (e.g. one of them from a `git worktree` via PYTHONPATH).
+With `--db PATH` the index is built there once and reused by later runs (same --n), so an
+A/B of query code times the same data without indexing it again.
 """
 
 from __future__ import annotations
@@ -43,9 +45,10 @@ PHASES = [
 
 def _wrap(spent: dict[str, float]) -> None:
     for owner, attr, label in PHASES:
-        fn = getattr(owner, attr, None)
-        if fn is None:
+        found = getattr(owner, attr, None)
+        if found is None:
             continue
+        fn: Callable[..., Any] = found
 
         def timed(*a: Any, _fn: Callable[..., Any] = fn, _label: str = label, **k: Any) -> Any:
             began = time.process_time()
@@ -62,35 +65,47 @@ def _pct(xs: list[float]) -> str:
     return f"{xs[len(xs) // 2] * 1000:.1f} / {xs[int(len(xs) * 0.95)] * 1000:.1f}"
 
 
+def _build(db: Database, docs: list[Any]) -> None:
+    """Store and index the documents, printing the indexing CPU per document."""
+    upgrade(db.engine)
+    index = make_index("sqlite")
+    with db.transaction() as s:
+        s.add_all([OrganizationRow(id=1, name="Org 1"), OrganizationRow(id=2, name="Org 2")])
+    rows = [_row(i, d) for i, d in enumerate(docs)]
+    for start in range(0, len(docs), BATCH):
+        with db.transaction() as s:
+            s.execute(insert(DocumentRow), rows[start : start + BATCH])
+    cpu = time.process_time()
+    for start in range(0, len(docs), BATCH):
+        with db.transaction() as s:
+            batch = [
+                prepare_document(DocumentRow(**r), _extraction(docs[start + k]))
+                for k, r in enumerate(rows[start : start + BATCH])
+            ]
+            index.index_documents(s, batch)
+    print(f"indexing CPU {1e3 * (time.process_time() - cpu) / len(docs):.3f} ms a document")
+
+
 def main(argv: list[str]) -> int:
     """Index --n documents into a scratch SQLite database, then time 300 queries by phase."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.search.phases")
     parser.add_argument("--n", type=int, default=20_000)
     parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--db", type=Path, help="keep the index here; reuse it when present")
     args = parser.parse_args(argv)
     gen = Generator(42)
     docs = list(gen.documents(args.n))
     queries = gen.queries(args.queries)
     tmp = Path(tempfile.mkdtemp(prefix="search-phases-"))
-    db = Database(f"sqlite:///{tmp / 'b.db'}")
+    path = args.db or tmp / "b.db"
+    reuse = path.exists()
+    db = Database(f"sqlite:///{path}")
     try:
-        upgrade(db.engine)
+        if reuse:
+            print(f"reusing the index in {path}")
+        else:
+            _build(db, docs)
         index = make_index("sqlite")
-        with db.transaction() as s:
-            s.add_all([OrganizationRow(id=1, name="Org 1"), OrganizationRow(id=2, name="Org 2")])
-        rows = [_row(i, d) for i, d in enumerate(docs)]
-        for start in range(0, args.n, BATCH):
-            with db.transaction() as s:
-                s.execute(insert(DocumentRow), rows[start : start + BATCH])
-        cpu = time.process_time()
-        for start in range(0, args.n, BATCH):
-            with db.transaction() as s:
-                batch = [
-                    prepare_document(DocumentRow(**r), _extraction(docs[start + k]))
-                    for k, r in enumerate(rows[start : start + BATCH])
-                ]
-                index.index_documents(s, batch)
-        print(f"indexing CPU {1e3 * (time.process_time() - cpu) / args.n:.3f} ms a document")
         spent: dict[str, float] = defaultdict(float)
         _wrap(spent)
         per_phase: dict[str, list[float]] = defaultdict(list)
