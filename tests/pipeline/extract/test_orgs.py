@@ -350,3 +350,9 @@ def test_a_name_ending_in_a_compound_name_word_is_kept_whole(text: str, name: st
 def test_the_government_inside_intergovernmental_is_no_body() -> None:
     found = _orgs("Ủy ban Liên Chính phủ Việt Nam – Lào họp kỳ thứ 45.")
     assert "Chính phủ Việt Nam" not in found and "Chính phủ" not in found
+
+
+def test_a_nested_body_leaves_the_level_word_to_the_outer_one() -> None:
+    found = _orgs("Chánh Văn phòng Sở Ngoại vụ tỉnh dự họp.")
+    assert "Sở Ngoại vụ" in found and "Sở Ngoại vụ tỉnh" not in found
+    assert "Văn phòng Sở Ngoại vụ tỉnh" in found

@@ -202,7 +202,7 @@ def _headed(doc: Doc, i: int) -> list[Candidate]:
     foreign = _foreign_body(doc, i)
     if foreign:
         return foreign
-    end = headed_end(doc, i)
+    end = _without_outer_level(doc, i, headed_end(doc, i))
     if end > i and _everywhere_abroad(doc, i, end):
         return []
     if end > i and not _in_code(doc, i):
@@ -225,6 +225,17 @@ def _headed(doc: Doc, i: int) -> list[Candidate]:
 
 
 _LINKS = frozenset({"for", "of", "to", "the", "and", "without", "in"})
+
+
+def _without_outer_level(doc: Doc, i: int, end: int) -> int:
+    """'Bộ Chỉ huy Bộ đội Biên phòng tỉnh': a body named right after another body's head ends
+    before the bare level word, which belongs to the outer body ('Bộ đội Biên phòng')."""
+    if end - i < 3 or not _after_head(doc, i) or not doc.lower_like(end - 1):
+        return end
+    for k in (end - 1, end - 2):
+        if k > doc.head_at(i)[0] and admin_end(doc, k) == end and doc.lower_like(k):
+            return k
+    return end
 
 
 def _foreign_body(doc: Doc, i: int) -> list[Candidate]:
