@@ -216,3 +216,12 @@ def test_a_span_written_as_two_full_dates_dates_the_visit_by_its_first_day() -> 
         LOCATION=["Hungary"],
     )
     assert events == [("chuyến thăm", "--10-05", "")]
+
+
+def test_an_also_that_day_opening_adds_another_meeting_of_the_same_kind() -> None:
+    text = (
+        "Chiều 19/3, Phó Thủ tướng Lê Văn An tiếp Bộ trưởng Thương mại Singapore. "
+        "Cũng trong ngày 19/3, Bộ trưởng Singapore đã làm việc với Bộ Công Thương."
+    )
+    events = _events(text, DATE=["19/3"], PERSON=["Lê Văn An"], ORG=["Bộ Công Thương"])
+    assert events == [("cuộc gặp", "--03-19", ""), ("cuộc gặp", "--03-19", "")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from daphuong.domain.extraction import EntityType, Mention
 from daphuong.pipeline.extract.event_index import ANOTHER_TIME, LEADING, SEGMENT_BREAKS, DocIndex
+from daphuong.pipeline.extract.event_spans import ahead_at, span_end
 from daphuong.pipeline.extract.tokens import OPEN_QUOTES
 from daphuong.text.keys import tone_key
 
@@ -22,8 +23,6 @@ def _unit(name: str, parent: str) -> bool:
 _ORG_CUTS = frozenset({"thuộc", "tại", "của", "cho", "ở"})
 _OWN_DATE_SPAN = 8
 _OWN_DATE_WORDS = frozenset({"ngày", "từ", "vào"})
-_SPAN_END_WORDS = frozenset({"đến", "tới"})
-_SPAN_END_FILLERS = frozenset({"hết", "ngày"})
 _SCHEDULE_WORDS = frozenset({"dự kiến", "sẽ diễn", "sẽ được", "sẽ khai", "diễn ra"})
 _SCHEDULE_CLAUSES = 2  # the schedule's clause, after at most one aside
 _ASIDE_WORDS = frozenset({"do", "tại", "với"})  # ', do X đăng cai,', ', tại Y,'
@@ -69,18 +68,7 @@ class EventDoc(DocIndex):
     def _not_ends(self, found: list[tuple[int, int, Mention]]) -> list[tuple[int, int, Mention]]:
         """Dates that do not end a span ('… diễn ra trong 3 ngày, đến hết ngày 12/7'); 'từ ngày
         20 đến 23/10' is a whole range (its first day stands before 'đến')."""
-        return [x for x in found if not self._span_end(x[0])]
-
-    def _span_end(self, f: int) -> bool:
-        toks = self.tokens
-        k = f - 1
-        while k > 0 and toks[k].key in _SPAN_END_FILLERS:
-            k -= 1
-        if k < 1 or toks[k].key not in _SPAN_END_WORDS:
-            return False
-        # '20 đến 23/10' is one range ('5/10 đến ngày 8/10' is not: a whole date before)
-        bare_day = toks[k - 1].is_digit and (k < 2 or toks[k - 2].text not in "/.-")
-        return not bare_day
+        return [x for x in found if not span_end(self.tokens, x[0])]
 
     def day_after_name(self, t_first: int, t_stop: int, first: int) -> Mention | None:
         """'tổ chức Diễn đàn Di cư lao động ASEAN lần thứ 15 tại Hà Nội vào ngày 5-6/12': the
@@ -186,6 +174,15 @@ class EventDoc(DocIndex):
         main = self.main_clause_start(first, self.sentence_bounds(first, first))
         return any(self._same_day_at(i) for i in range(first, main))
 
+    def also_that_day(self, first: int) -> bool:
+        """'Cũng trong ngày 19/3, …', 'Cũng sáng 5/6, …': an opening that adds another event."""
+        stop = self.sentence_bounds(first, first)
+        i = self._skip_lead(first, stop)
+        if i >= stop or self.tokens[i].key != "cũng":
+            return False
+        main = self.main_clause_start(first, stop)
+        return bool(self.dates_in(i, main)) or any(t.key == "ngày" for t in self.tokens[i:main])
+
     def later_that_day(self, first: int) -> bool:
         """'Cùng ngày, …', 'Buổi tối, …': the sentence tells another moment of the day just told
         (not 'Dịp này, …', which goes on telling the same occasion)."""
@@ -193,15 +190,8 @@ class EventDoc(DocIndex):
         return any(self._same_day_at(i, ANOTHER_TIME) for i in range(first, main))
 
     def ahead(self, i: int) -> bool:
-        """'tới', 'sắp tới', 'tới đây' at token i: the date just before it is still to come
-        ('từ 10/3 tới 15/3' is a range: a day follows)."""
-        toks = self.tokens
-        if i < len(toks) and toks[i].key == "sắp":
-            i += 1
-        if i >= len(toks) or toks[i].key != "tới":
-            return False
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        return nxt is None or not (nxt.is_digit or nxt.key == "ngày")
+        """The date just before token i is still to come ('ngày 15/3 tới')."""
+        return ahead_at(self.tokens, i)
 
     def date_initial(self, first: int) -> bool:
         """The sentence opens with its date ('Sáng 8/9,', 'Ngày 23-11,', 'Hôm 11/10,')."""

@@ -72,8 +72,9 @@ class EventBook:
             return
         if not ev.date:
             ev.date = self._frames.get(first, "")
-        # 'Cùng ngày, Thứ trưởng tiếp Đại sứ Pháp': another event on that day, not a repeat.
-        target = None if distinct or self.doc.same_day(first) else self._match(ev)
+        # 'Cùng ngày, X tiếp Đại sứ Pháp', 'Cũng trong ngày 19/3, …': another event, no repeat
+        another = distinct or self.doc.same_day(first) or self.doc.also_that_day(first)
+        target = None if another else self._match(ev)
         if target is None:
             self.events.append(ev)
             target = ev
@@ -269,12 +270,10 @@ class EventBook:
         return None
 
     def _short_form_of(self, head: EventDraft) -> EventDraft | None:
-        """'AIPA-45' in the headline is the body's '… lần thứ 45 (AIPA-45)': the short form
-        written in brackets after a body event's name."""
-        if not head.name:
-            return None
-        text = self.doc.text
-        return next((e for e in self.events if e.name and f"{e.name} ({head.name})" in text), None)
+        """'AIPA-45' in the headline is the body's '… lần thứ 45 (AIPA-45)', its short form."""
+        text, short = self.doc.text, f" ({head.name})"
+        found = (e for e in self.events if head.name and e.name and e.name + short in text)
+        return next(found, None)
 
     def finish(self) -> list[ExtractedEvent]:
         """The document's events; a headline joins the body's first event of its kind."""
