@@ -356,3 +356,8 @@ def test_a_nested_body_leaves_the_level_word_to_the_outer_one() -> None:
     found = _orgs("Chánh Văn phòng Sở Ngoại vụ tỉnh dự họp.")
     assert "Sở Ngoại vụ" in found and "Sở Ngoại vụ tỉnh" not in found
     assert "Văn phòng Sở Ngoại vụ tỉnh" in found
+
+
+def test_a_presidium_alone_is_a_body_but_not_before_of_and_a_name() -> None:
+    assert "Đoàn Chủ tịch" in _orgs("Đại hội do Đoàn Chủ tịch gồm năm người điều hành.")
+    assert "Đoàn Chủ tịch" not in _orgs("Đoàn Chủ tịch của Hội Nông dân Việt Nam họp.")

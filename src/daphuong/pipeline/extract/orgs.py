@@ -190,6 +190,8 @@ def _generic_bare(doc: Doc, i: int, end: int) -> bool:
     toks = doc.tokens
     if i > 0 and (toks[i - 1].key in _PLURAL or toks[i - 1].is_digit):
         return True  # 'các Bộ', 'hai Bộ', '3 Sở': a count of bodies, not one
+    if end + 1 < len(toks) and toks[end].key == "của" and toks[end + 1].is_cap:
+        return True  # 'Đoàn Chủ tịch của Ủy ban …': a longer name, not the bare head
     if end + 1 >= len(toks) or toks[end].text != "," or toks[end + 1].is_cap:
         return False
     nxt = end + 1  # 'Bộ, ban, ngành' lists heads; 'Tỉnh ủy, các sở' names a body
