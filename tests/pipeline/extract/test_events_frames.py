@@ -225,3 +225,19 @@ def test_an_also_that_day_opening_adds_another_meeting_of_the_same_kind() -> Non
     )
     events = _events(text, DATE=["19/3"], PERSON=["Lê Văn An"], ORG=["Bộ Công Thương"])
     assert events == [("cuộc gặp", "--03-19", ""), ("cuộc gặp", "--03-19", "")]
+
+
+def test_a_dated_or_same_day_statement_is_reported_speech_not_an_activity() -> None:
+    text = (
+        "Chiều 16/1, Thứ trưởng Lê Văn An tiếp Đại sứ Ai Cập. Cùng ngày, Người Phát ngôn "
+        "Bộ Ngoại giao Phạm Thu Hà cho biết Việt Nam hoan nghênh thỏa thuận. Ngày 17/1, "
+        "Bộ Ngoại giao Ai Cập khẳng định sẽ hỗ trợ người dân."
+    )
+    events = _events(
+        text,
+        DATE=["16/1", "17/1"],
+        PERSON=["Lê Văn An", "Phạm Thu Hà"],
+        ORG=["Bộ Ngoại giao", "Bộ Ngoại giao Ai Cập"],
+        LOCATION=["Việt Nam"],
+    )
+    assert events == [("cuộc gặp", "--01-16", "")]
