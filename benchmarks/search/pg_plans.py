@@ -4,7 +4,9 @@ Run: `PYTHONPATH=. .venv/bin/python -m benchmarks.search.pg_plans --n 100000 [--
 builds a scratch database from the benchmark's corpus (or `--url` reuses a kept one), then
 for each query reads the window both ways and prints wall time and shared buffers touched
 (hit + read: what load does not change), per plan and for the choice `postgres_window`
-makes at several DENSE_SHARE thresholds. Both plans must return the same keys.
+makes at several DENSE_SHARE thresholds. Both plans must return the same keys. With
+`--search`, whole searches instead: the earlier fixed-slice read against the per-query
+choice, alternating query by query on the same data.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from daphuong.store.migrate import upgrade
 from daphuong.store.models import DocumentRow, OrganizationRow
 from daphuong.store.search import make_index
 from daphuong.store.search import postgres_window as pw
+from daphuong.store.search.base import Plan
+from daphuong.store.search.postgres import PostgresSearchIndex
 from daphuong.store.search.postgres_query import base_tsquery, key_range, match_where
 from daphuong.store.search.prepare import prepare_document
 from daphuong.text.query import parse_query
@@ -115,6 +119,45 @@ def compare(url: str, queries: list[str]) -> list[tuple[str, float, float, float
     return out
 
 
+class _FixedSlices(PostgresSearchIndex):
+    """The window read before the per-query choice (3570aab): the planner's own plan over
+    the newest 16 x n documents' key range, then 4x wider ranges from the newest key."""
+
+    def _keys(self, session: Session, plan: Plan, n: int) -> list[int]:
+        where, params = match_where(plan, base_tsquery(plan))
+        stmt = text(
+            f"SELECT sort_key FROM search_docs WHERE {where} AND sort_key >= :from "
+            "ORDER BY sort_key DESC LIMIT :n"
+        )
+        keys = pw.span(session, key_range(plan), params)
+        if keys is None:
+            return []
+        share = min(1.0, 16 * n / max(self._doc_count(session, None, None), 1))
+        width = max(int((keys.high - keys.low) * share), 1)
+        while True:
+            start = keys.low if plan.parsed.is_empty else max(keys.high - width, keys.low)
+            found = list(session.scalars(stmt, {**params, "n": n, "from": start}))
+            if len(found) >= n or start == keys.low:
+                return found
+            width <<= 2
+
+
+def search_ab(url: str, queries: list[str]) -> None:
+    """Whole searches, the fixed slices then the per-query choice, alternating per query."""
+    db = Database(url)
+    timings: dict[str, list[float]] = {"fixed 16n slices": [], "per-query choice": []}
+    indexes = dict(zip(timings, (_FixedSlices(), PostgresSearchIndex()), strict=True))
+    for q in queries[:10] + queries:  # the first ten warm the caches
+        for name, index in indexes.items():
+            with db.reader() as s:
+                began = time.perf_counter()
+                index.search(s, SearchQuery(parse_query(q), limit=10), bench.VIEWER)
+                timings[name].append(time.perf_counter() - began)
+    for name, xs in timings.items():
+        print(f"search, {name}: ms", _pct([x * 1e3 for x in xs[10:]]))
+    db.dispose()
+
+
 def _pct(xs: list[float]) -> str:
     xs = sorted(xs)
     p50, p95 = xs[len(xs) // 2], xs[int(len(xs) * 0.95)]
@@ -128,8 +171,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--queries", type=int, default=150)
     parser.add_argument("--url", help="a database built by an earlier --keep run")
     parser.add_argument("--keep", action="store_true", help="do not drop the scratch database")
+    parser.add_argument("--search", action="store_true", help="time whole searches instead")
     args = parser.parse_args(argv)
     url = args.url or build(args.n)
+    if args.search:
+        search_ab(url, Generator(42).queries(args.queries))
+        return 0
     try:
         rows = compare(url, Generator(42).queries(args.queries))
     finally:
