@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
@@ -68,9 +68,12 @@ class NewStatement:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class StatementFacts:
-    """The columns of a statement that pages show, without loading the ORM row."""
+class StatementFacts(NamedTuple):
+    """The columns of a statement that pages show, without loading the ORM row.
+
+    A named tuple, not a frozen dataclass: a person page builds ~200 of them, and a frozen
+    dataclass sets each of its 15 fields through object.__setattr__ (0.4 ms a page).
+    """
 
     id: int
     entity_id: int
