@@ -361,3 +361,8 @@ def test_a_nested_body_leaves_the_level_word_to_the_outer_one() -> None:
 def test_a_presidium_alone_is_a_body_but_not_before_of_and_a_name() -> None:
     assert "Đoàn Chủ tịch" in _orgs("Đại hội do Đoàn Chủ tịch gồm năm người điều hành.")
     assert "Đoàn Chủ tịch" not in _orgs("Đoàn Chủ tịch của Hội Nông dân Việt Nam họp.")
+
+
+def test_a_missions_head_alone_inside_a_sentence_names_the_mission() -> None:
+    assert "Phái đoàn" in _orgs("Sau đó, Phái đoàn đã gặp Cao ủy.")
+    assert _orgs("Phái đoàn gồm 12 người.") == set()

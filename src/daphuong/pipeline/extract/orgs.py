@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from daphuong.domain.extraction import EntityType
-from daphuong.pipeline.extract import legal, outlets
+from daphuong.pipeline.extract import legal, missions, outlets
 from daphuong.pipeline.extract.extend import Extent, extend
 from daphuong.pipeline.extract.places import admin_end
 from daphuong.pipeline.extract.scan import Candidate, Doc
@@ -89,7 +89,8 @@ def headed_end(doc: Doc, i: int) -> int:
     end = _before_document(doc, i, head_end, end)
     if end > head_end and not _evidenced(doc, head_end, end):
         end = head_end  # 'Quỹ sẵn sàng', 'Hội triển khai': a verb after an elliptical name
-    if end == head_end and (kind not in _ALONE or _generic_bare(doc, i, head_end)):
+    alone = kind in _ALONE or missions.alone(doc, i, head_end, kind)
+    if end == head_end and (not alone or _generic_bare(doc, i, head_end)):
         return i
     if doc.name_at(i) == (end, "LOC"):
         return i  # 'Đài Loan' is a place, though 'Đài' heads a broadcaster's name
@@ -205,7 +206,7 @@ def _headed(doc: Doc, i: int) -> list[Candidate]:
     if foreign:
         return foreign
     end = _without_outer_level(doc, i, headed_end(doc, i))
-    if end > i and _everywhere_abroad(doc, i, end):
+    if end > i and missions.everywhere_abroad(doc, i, end):
         return []
     if end > i and not _in_code(doc, i):
         cand = doc.cand(ORG, i, end, "pattern", 0.8)
@@ -260,18 +261,6 @@ def _foreign_body(doc: Doc, i: int) -> list[Candidate]:
     if k - head_end < 2:
         return []  # one acronym ('Tổ chức GPI') is found as itself
     return [doc.cand(ORG, head_end, k, "pattern", 0.8)]
-
-
-_ABROAD = (("ở", "nước", "ngoài"), ("tại", "nước", "ngoài"), ("tại", "các"), ("ở", "các"))
-
-
-def _everywhere_abroad(doc: Doc, i: int, end: int) -> bool:
-    """'Cơ quan đại diện Việt Nam ở nước ngoài', 'Đại sứ quán Việt Nam tại các nước': every
-    mission abroad is a class of bodies, not one body."""
-    if doc.head_at(i)[1] != "mission":
-        return False
-    keys = tuple(t.key for t in doc.tokens[end : end + 3])
-    return any(keys[: len(words)] == words for words in _ABROAD)
 
 
 def _abbreviations(doc: Doc, found: list[Candidate]) -> list[Candidate]:
