@@ -33,6 +33,7 @@ RESULTS = Path(__file__).resolve().parents[1] / "results"
 DEFAULT_DB = RESULTS / "tmp" / "web.db"
 # Page kinds: "entity" is a person's page (as in the first runs), "org" an organization's.
 ENTITY_TYPES = {"entity": "PERSON", "org": "ORG"}
+PAGE_KINDS = ("document", "entity", "org", "search")
 TARGET_P95_MS = 150
 QUERIES = ["hội nghị", "ngoai giao", "Bộ Ngoại giao", "hữu nghị", "viện trợ", "Hà Nội", "hoi thao"]
 
@@ -161,12 +162,18 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--db", type=Path, default=DEFAULT_DB)
     parser.add_argument("--reuse", action="store_true", help="use an already built --db")
     parser.add_argument("--out", type=Path, default=RESULTS / "web.md")
-    parser.add_argument("--pages", default="document,entity,org,search", help="comma-separated")
+    parser.add_argument(
+        "--pages", default=",".join(PAGE_KINDS), help="comma-separated: " + ", ".join(PAGE_KINDS)
+    )
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="serve --workers")
     parser.add_argument(
         "--server-env", action="append", default=[], metavar="NAME=VALUE", help="for serve"
     )
     args = parser.parse_args(argv)
+    unknown = sorted(set(args.pages.split(",")) - set(PAGE_KINDS))
+    if unknown:
+        # An unknown name used to load search pages silently and label them with that name.
+        parser.error(f"--pages: unknown page kind(s) {', '.join(unknown)}; known: {PAGE_KINDS}")
     args.tool = args.tool or ("wrk" if wrk_load.available() else "httpx")
     return args
 
