@@ -102,17 +102,23 @@ def _time_queries(run: Callable[[str], object], queries: Sequence[str]) -> dict[
     return _percentiles(samples)
 
 
-def bench_sql(
-    db: Database, docs: list[SyntheticDoc], queries: list[str], workers: int
-) -> dict[str, object]:
-    """Store documents (untimed), then time the index rebuild (the product's path) and searches."""
-    index = make_index(db.dialect)
+def store_documents(db: Database, docs: list[SyntheticDoc]) -> list[dict[str, object]]:
+    """Store the generated documents and their two organisations (not timed); returns the rows."""
     with db.transaction() as s:
         s.add_all([OrganizationRow(id=1, name="Org 1"), OrganizationRow(id=2, name="Org 2")])
     rows = [_row(i, d) for i, d in enumerate(docs)]
     for start in range(0, len(rows), BATCH):
         with db.transaction() as s:
             s.execute(insert(DocumentRow), rows[start : start + BATCH])
+    return rows
+
+
+def bench_sql(
+    db: Database, docs: list[SyntheticDoc], queries: list[str], workers: int
+) -> dict[str, object]:
+    """Store documents (untimed), then time the index rebuild (the product's path) and searches."""
+    index = make_index(db.dialect)
+    store_documents(db, docs)
     began, cpu, kids = time.perf_counter(), time.process_time(), _children_cpu()
     # Documents read back, prepared by `workers` processes, written in transactions of BATCH;
     # facets from each document's planted extraction (ids are 1 + position, see _row).

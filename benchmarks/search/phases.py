@@ -19,14 +19,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert
-
-from benchmarks.search.bench import BATCH, VIEWER, _extraction, _row
+from benchmarks.search.bench import BATCH, VIEWER, _extraction, store_documents
 from benchmarks.search.generate import Generator
 from daphuong.domain.search import SearchQuery
 from daphuong.store.engine import Database
 from daphuong.store.migrate import upgrade
-from daphuong.store.models import DocumentRow, OrganizationRow
+from daphuong.store.models import DocumentRow
 from daphuong.store.search import base, make_index, sqlite_fts
 from daphuong.store.search.prepare import prepare_document
 from daphuong.text.query import parse_query
@@ -69,12 +67,7 @@ def _build(db: Database, docs: list[Any]) -> None:
     """Store and index the documents, printing the indexing CPU per document."""
     upgrade(db.engine)
     index = make_index("sqlite")
-    with db.transaction() as s:
-        s.add_all([OrganizationRow(id=1, name="Org 1"), OrganizationRow(id=2, name="Org 2")])
-    rows = [_row(i, d) for i, d in enumerate(docs)]
-    for start in range(0, len(docs), BATCH):
-        with db.transaction() as s:
-            s.execute(insert(DocumentRow), rows[start : start + BATCH])
+    rows = store_documents(db, docs)
     cpu = time.process_time()
     for start in range(0, len(docs), BATCH):
         with db.transaction() as s:
