@@ -60,3 +60,16 @@ def test_a_bracketed_day_after_a_relative_time_is_a_date_of_the_sentence() -> No
         assert [m.text for _, _, m in doc.dates_in(0, len(doc.tokens))] == [day]
     doc = _doc("Bộ họp (14/5) về dự án.", DATE=["14/5"])
     assert doc.dates_in(0, len(doc.tokens)) == []
+
+
+def test_plain_text_blanks_legal_documents_and_plans_but_keeps_the_story() -> None:
+    text = (
+        "Ngày 3/5, Sở tổ chức hội thảo về Luật Thủ đô năm 2012. "
+        "Hội chợ tiếp theo sẽ diễn ra vào tháng 9/2031. "
+        "Dự kiến, hội thảo lần sau được tổ chức vào năm 2030. "
+        "Trong năm 2019, Sở đón 40 đoàn khách."
+    )
+    plain = _doc(text, LEGAL_DOC=["Luật Thủ đô năm 2012"]).plain_text()
+    assert "2012" not in plain and "2031" not in plain and "2030" not in plain
+    assert "Trong năm 2019, Sở đón 40 đoàn khách." in plain
+    assert len(plain) == len(text)

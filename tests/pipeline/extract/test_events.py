@@ -847,3 +847,15 @@ def test_many_cung_ngay_sentences_stay_fast() -> None:
     )
     events = _events(text, DATE=["5/3/2025"], PERSON=["Lê Minh"], LOCATION=["Ý", "Bỉ"])
     assert {e["date"] for e in events} == {"2025-03-05"}
+
+
+def test_a_law_year_or_a_planned_year_does_not_date_the_story() -> None:
+    text = (
+        "Sáng 14/6, Sở Ngoại vụ tổ chức hội thảo về Luật Đất đai năm 2013. "
+        "Hội thảo tiếp theo sẽ được tổ chức vào năm 2032."
+    )
+    events = _events(text, DATE=["14/6"], ORG=["Sở Ngoại vụ"], LEGAL_DOC=["Luật Đất đai năm 2013"])
+    assert [e["date"] for e in events] == ["--06-14"]
+    told = text + " Trong năm 2021, Sở đã đón nhiều đoàn khách."
+    events = _events(told, DATE=["14/6"], ORG=["Sở Ngoại vụ"], LEGAL_DOC=["Luật Đất đai năm 2013"])
+    assert [e["date"] for e in events] == ["2021-06-14"]

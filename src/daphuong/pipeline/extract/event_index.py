@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from daphuong.domain.document import Segment
@@ -33,6 +34,8 @@ _SUBJECT_TYPES = (EntityType.PERSON, EntityType.ORG, EntityType.LOCATION)
 # Words before a bracketed day: 'Sáng nay (14/5)', 'Chiều qua (13/5)', 'hôm qua (ngày 13/5)'.
 _RELATIVE_TIMES = frozenset({"nay", "qua", "mai"})
 _NEAR = 60
+# A sentence about what is still to come: its year is the plan's, not the story's.
+_PLAN = re.compile(r"(?<!\w)(?:sẽ|dự kiến|phấn đấu)(?!\w)", re.IGNORECASE)
 # 'Cùng ngày' and a bare time of day ('Buổi tối, …'): another moment of the day just told;
 # 'Dịp này', 'cùng dịp': the occasion just told (an award handed over is part of it).
 ANOTHER_TIME = frozenset(
@@ -112,11 +115,18 @@ class DocIndex:
         return i, j
 
     def plain_text(self) -> str:
-        """The text with every clutter segment blanked (for the document's own years)."""
+        """The text the document's own years are read from: clutter, legal documents ('Luật …
+        năm 2024' dates the law) and plans ('… sẽ diễn ra vào tháng 11/2027') blanked."""
         chars = list(self.text)
         for seg in self.clutter:
             end = related_end(self.text, seg.end) if seg.kind == "related" else seg.end
             chars[seg.start : end] = " " * (end - seg.start)
+        for _, _, m in self._by_type[EntityType.LEGAL_DOC]:
+            chars[m.start : m.end] = " " * (m.end - m.start)
+        for first, stop in self.sentences:
+            if _PLAN.search(self.sentence_text(first, stop)):
+                start, end = self.tokens[first].start, self.tokens[stop - 1].end
+                chars[start:end] = " " * (end - start)
         return "".join(chars)
 
     def sentence_text(self, first: int, stop: int) -> str:
