@@ -299,6 +299,15 @@ def test_cung_ngay_after_an_opening_phrase_still_dates_the_event() -> None:
         ("lễ", "2024-09-01"),
         ("tọa đàm", "2024-09-01"),
     ]
+    for lead in ("Tiếp đó, tối cùng ngày", "Ngay sau đó, cùng ngày"):
+        text = (
+            f"Sáng 2/3/2024, Sở Ngoại vụ tổ chức hội thảo. {lead}, Sở Ngoại vụ tổ chức lễ trao quà."
+        )
+        events = _events(text, DATE=["2/3/2024"], ORG=["Sở Ngoại vụ"])
+        assert [(e["kind"], e["date"]) for e in events] == [
+            ("hội thảo", "2024-03-02"),
+            ("lễ", "2024-03-02"),
+        ]
 
 
 def test_a_ceremony_inside_a_conference_is_its_own_event_on_the_conference_day() -> None:

@@ -22,7 +22,7 @@ from daphuong.pipeline.extract.tokens import OPEN_QUOTES, Token
 
 # Words that open an adverbial phrase before the subject ('Sáng 8/9,', 'Tại hội nghị,').
 _LEADING_WORDS = "tại trong ngày sáng chiều tối trưa hôm đêm vào theo nhân nhằm sau trước để qua \
-từ đến dưới phát thay cũng ngoài nhận về với trên bên giới thiệu đồng thời"
+từ đến dưới phát thay cũng ngoài nhận về với trên bên giới thiệu đồng thời tiếp ngay"
 LEADING = frozenset(_LEADING_WORDS.split())
 SEGMENT_BREAKS = frozenset({",", ";"})
 _EXCLUDED_CLUTTER = frozenset({"related", "comments"})
