@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
+
 from daphuong.domain.document import Segment
 from daphuong.pipeline.extract.events import find_events
 from daphuong.pipeline.extract.tokens import tokenize
@@ -868,3 +870,16 @@ def test_a_law_year_or_a_planned_year_does_not_date_the_story() -> None:
     told = text + " Trong năm 2021, Sở đã đón nhiều đoàn khách."
     events = _events(told, DATE=["14/6"], ORG=["Sở Ngoại vụ"], LEGAL_DOC=["Luật Đất đai năm 2013"])
     assert [e["date"] for e in events] == ["2021-06-14"]
+
+
+@pytest.mark.parametrize(
+    ("second", "count"),
+    [
+        ("Ngay sau lễ mít tinh, hai bên tổ chức lễ ký kết biên bản. Dự lễ có đại diện các sở.", 2),
+        ("Tại lễ mít tinh, hai bên trao quà cho học sinh.", 1),
+    ],
+)
+def test_two_kinds_of_ceremony_the_same_day_are_two_events(second: str, count: int) -> None:
+    text = "Sáng 9/5/2024, Sở Ngoại vụ tổ chức lễ mít tinh kỷ niệm ngày thành lập. " + second
+    events = _events(text, DATE=["9/5/2024"], ORG=["Sở Ngoại vụ"])
+    assert [(e["kind"], e["date"]) for e in events] == [("lễ", "2024-05-09")] * count

@@ -16,7 +16,7 @@ from daphuong.pipeline.extract.event_dates import (
     single_day,
 )
 from daphuong.pipeline.extract.event_doc import EventDoc
-from daphuong.pipeline.extract.event_record import EventDraft, extend_unique, same_name
+from daphuong.pipeline.extract.event_record import EventDraft, extend_unique, rite, same_name
 from daphuong.pipeline.extract.event_words import NOUN, VERB, Cue, Trigger
 
 _NAMED = "named"
@@ -58,6 +58,7 @@ class EventBook:
     ) -> None:
         """Book an event the sentence reports as taking place."""
         ev = EventDraft(trig.kind, trig.form, confidence=_CONFIDENCE.get(trig.form, 0.5))
+        ev.rite = rite(self.doc.tokens, trig.first) if trig.kind == "lễ" else ""
         ev.date = self._date(trig, first, stop, cues)
         first_told = not self._targets(first)  # not a visit's own range later in the sentence
         if ev.date and not headline and self.doc.date_initial(first) and first_told:
@@ -257,8 +258,8 @@ class EventBook:
 
     def _match(self, ev: EventDraft) -> EventDraft | None:
         for e in reversed(self.events):
-            if e.kind != ev.kind:
-                continue
+            if e.kind != ev.kind or (ev.rite and e.rite and ev.rite != e.rite):
+                continue  # 'lễ mít tinh' then 'lễ ký kết' the same day: two ceremonies
             if ev.date and e.date:
                 if ev.date == e.date:
                     return e
