@@ -883,3 +883,23 @@ def test_two_kinds_of_ceremony_the_same_day_are_two_events(second: str, count: i
     text = "Sáng 9/5/2024, Sở Ngoại vụ tổ chức lễ mít tinh kỷ niệm ngày thành lập. " + second
     events = _events(text, DATE=["9/5/2024"], ORG=["Sở Ngoại vụ"])
     assert [(e["kind"], e["date"]) for e in events] == [("lễ", "2024-05-09")] * count
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a step of the story before its date still opens a dated report
+            "Sáng 8/6, Chủ tịch nước tiếp Đại sứ Hàn Quốc. Trước đó, chiều 7/6, Chủ tịch nước "
+            "đến Đà Nẵng, bắt đầu chuyến công tác tại miền Trung.",
+            [("cuộc gặp", "--06-08"), ("chuyến thăm", "--06-07")],
+        ),
+        (  # talks after a semicolon and 'sau đó' are the next step, not the ceremony again
+            "Sáng 3/4, Chủ tịch nước Lê Văn An chủ trì lễ đón Tổng thống Peru Ana Ruiz; sau đó "
+            "hai nhà lãnh đạo hội đàm và chứng kiến lễ ký kết các văn kiện.",
+            [("lễ", "--04-03"), ("cuộc gặp", "--04-03"), ("lễ", "--04-03")],
+        ),
+    ],
+)
+def test_steps_of_a_visit_told_in_sequence(text: str, expected: list[tuple[str, str]]) -> None:
+    found = _events(text, DATE=["8/6", "7/6", "3/4"], PERSON=["Lê Văn An", "Ana Ruiz"])
+    assert sorted((e["kind"], e["date"]) for e in found) == sorted(expected)

@@ -36,6 +36,7 @@ _MODIFIER_GAP = 6  # 'Hội thảo khoa học cấp quốc gia “…”' when t
 _NOT_TITLE_WORDS = frozenset({"về", "với", "cho", "của", "theo", "là", "có", "chủ", "đề"})
 _THEME_WINDOW = 8
 _PAST_YEARS = frozenset({"qua", "ngoái", "trước"})
+_SEQUENCE = frozenset({"trước", "sau", "tiếp"})
 CLOSE_QUOTE_CHARS = frozenset("”’\"'»")
 
 
@@ -197,6 +198,10 @@ class EventDoc(DocIndex):
         """The sentence opens with its date ('Sáng 8/9,', 'Ngày 23-11,', 'Hôm 11/10,')."""
         stop = self.sentence_bounds(first, first)
         i = self._skip_lead(first, stop)
+        i += 1 if i < stop and self.tokens[i].key == "ngay" else 0
+        # 'Trước đó, chiều 5/7, …', 'Sau đó, ngày 6/7, …': a step of the story, then its date
+        if i + 2 < stop and self.tokens[i].key in _SEQUENCE and self.tokens[i + 1].key == "đó":
+            i += 3 if self.tokens[i + 2].text == "," else 2
         while i < stop and self.tokens[i].key in _TIME_WORDS:
             i += 1
         if i + 2 < stop and self.tokens[i].key in ("nay", "qua"):  # 'Sáng nay (14/5),'

@@ -264,7 +264,12 @@ class EventFinder:
         # 'hội đàm với A, hội kiến B': a list of meetings; 'tiếp bà A, …, đến chào' is one
         listed = toks[trig.first - 1].key == "," and toks[trig.first].key != "đến"
         listed = listed or toks[trig.first - 1].key == "và"
-        return trig.kind == "cuộc gặp" and after and joined and listed
+        # '… chủ trì lễ đón; sau đó hai nhà lãnh đạo hội đàm': a new clause tells the next step
+        then = joined and any(
+            t.text == ";" or (t.key == "đó" and k and toks[k - 1].key == "sau")
+            for k, t in enumerate(toks[created[-1].stop : trig.first], created[-1].stop)
+        )
+        return trig.kind == "cuộc gặp" and ((after and joined and listed) or then)
 
     def _dated_report(self, first: int, stop: int, cues: list[Cue]) -> bool:
         """A sentence opening with its date reports an activity ('Hôm 11/10, X đã bỏ phiếu'), and
