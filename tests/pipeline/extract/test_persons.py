@@ -24,6 +24,8 @@ def _people(text: str) -> set[str]:
         ("do ông Lạc Huệ Ninh làm Trưởng đoàn", "Lạc Huệ Ninh"),
         ("Hình ảnh tại tọa đàm. Ảnh: Thúy Hồng, Báo TG&VN", "Thúy Hồng"),
         ("Quang cảnh Hội thảo (Photo: TV)", "TV"),
+        ("Tổng thống Brazil Paulo Mendes da Costa phát biểu", "Paulo Mendes da Costa"),
+        ("Thủ tướng Ý Marco di Stefano cho biết", "Marco di Stefano"),
     ],
 )
 def test_people_are_found(text: str, name: str) -> None:

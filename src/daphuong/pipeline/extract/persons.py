@@ -77,7 +77,10 @@ def _run(doc: Doc, i: int, *, foreign: bool = False) -> int:
 
 
 # Lower-case particles inside foreign names (never Vietnamese words in a capitalised run).
-_PARTICLES = frozenset({"von", "van", "der", "den", "de", "bin", "binti", "ibn", "al", "el", "dos"})
+_PARTICLES = frozenset(
+    {"von", "van", "der", "den", "de", "bin", "binti", "ibn", "al", "el", "dos"}
+    | {"da", "das", "di", "del", "della", "du", "la", "le", "ben", "ter"}  # 'Lula da Silva'
+)
 
 
 def _particle(doc: Doc, j: int) -> bool:
