@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,28 @@ def test_several_workers_are_started_from_an_import_string_after_migrating(
         with TestClient(serve.worker_app()) as client:
             assert client.get("/api/v1/documents").json()["total"] == 0
     finally:
+        get_settings.cache_clear()
+
+
+def test_a_worker_app_is_frozen_out_of_the_cyclic_collector(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"sqlite:///{tmp_path / 'f.db'}"
+    Database(url).engine.dispose()
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: None)
+    serve.serve_app("127.0.0.1", 8123, settings=Settings(database_url=url), workers=2)
+    get_settings.cache_clear()
+    gc.unfreeze()
+    try:
+        app = serve.worker_app()
+        tracked = {id(obj) for obj in gc.get_objects()}  # the permanent generation is not listed
+        assert gc.get_freeze_count() > 0
+        assert id(app) not in tracked and id(app.state.services) not in tracked
+        frozen = gc.get_freeze_count()
+        gc.collect()
+        assert gc.get_freeze_count() == frozen  # a full collection neither walks nor frees them
+    finally:
+        gc.unfreeze()
         get_settings.cache_clear()
 
 
