@@ -67,3 +67,30 @@ def test_retried_method_reruns_through_its_services_database(tmp_path: Path) -> 
     assert service.act("!") == "done!"
     assert len(service.calls) == 2
     assert _Service.act.__doc__ is None and _Service.act.__name__ == "act"
+
+
+def test_a_sqlite_file_engine_keeps_its_connections_under_concurrent_readers(
+    tmp_path: Path,
+) -> None:
+    import threading
+
+    from sqlalchemy import event, text
+
+    db = Database(f"sqlite:///{tmp_path / 'pool.db'}")
+    opened: list[int] = []
+    event.listen(db.engine, "connect", lambda *_a: opened.append(1))
+    barrier = threading.Barrier(20)
+
+    def read() -> None:
+        with db.reader() as session:
+            session.execute(text("SELECT 1"))  # checks a connection out for the session
+            barrier.wait(timeout=10)  # all twenty hold one at once
+
+    for _round in range(2):
+        threads = [threading.Thread(target=read) for _ in range(20)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert len(opened) == 20  # the second round reused every one of them
+    db.dispose()
