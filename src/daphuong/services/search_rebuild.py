@@ -29,6 +29,7 @@ from daphuong.store.search.prepare import (
     FacetEntry,
     IndexedDocument,
     facet_entries,
+    packed,
     prepare_document,
 )
 from daphuong.store.search.sources import SourceDoc, current_sources, still_current
@@ -62,12 +63,17 @@ def workers_for(setting: int) -> int:
     return setting if setting > 0 else os.cpu_count() or 1
 
 
-def prepare_chunk(jobs: Sequence[Job]) -> list[IndexedDocument]:
-    """Prepare documents in order (in a worker process); a failure names its document."""
+def prepare_chunk(jobs: Sequence[Job], pack: bool = False) -> list[IndexedDocument]:
+    """Prepare documents in order (in a worker process); a failure names its document.
+
+    With `pack`, each also gets its SQLite text columns made here (prepare.packed).
+    """
     out: list[IndexedDocument] = []
     for source, facets in jobs:
         try:
             doc = prepare_document(source, None)
+            if pack:
+                doc = packed(doc)
         except Exception as exc:  # whatever went wrong, say which document it was
             raise PrepareFailed(source.id, f"{type(exc).__name__}: {exc}") from exc
         if facets is not None:
@@ -97,22 +103,25 @@ def _worker_start() -> None:
     gc.freeze()
 
 
-def prepared(chunks: Iterable[Sequence[Job]], workers: int) -> Iterator[list[IndexedDocument]]:
+def prepared(
+    chunks: Iterable[Sequence[Job]], workers: int, *, pack: bool = False
+) -> Iterator[list[IndexedDocument]]:
     """Each chunk prepared, in the order given; by `workers` processes when more than one.
 
     At most IN_FLIGHT_PER_WORKER chunks a worker are read ahead, so memory stays bounded
     however many documents there are. One worker, or a single chunk, is prepared here.
+    With `pack`, documents come with their SQLite columns made (prepare.packed).
     """
     it = iter(chunks)
     head = list(itertools.islice(it, 2))
     if workers <= 1 or len(head) < 2:
-        yield from map(prepare_chunk, itertools.chain(head, it))
+        yield from (prepare_chunk(chunk, pack) for chunk in itertools.chain(head, it))
         return
     with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_worker_start) as pool:
         pending: deque[Future[list[IndexedDocument]]] = deque()
         try:
             for chunk in itertools.chain(head, it):
-                pending.append(pool.submit(prepare_chunk, chunk))
+                pending.append(pool.submit(prepare_chunk, chunk, pack))
                 if len(pending) >= IN_FLIGHT_PER_WORKER * workers:
                     yield pending.popleft().result()
             while pending:
@@ -168,7 +177,9 @@ def rebuild(
     """
     done = 0
     chunks = _jobs(db, batch, extractions)
-    for docs in prepared(chunks, workers_for(workers)):
+    # SQLite's text columns are made by the workers; PostgreSQL's writer needs the streams.
+    pack = index.dialect == "sqlite"
+    for docs in prepared(chunks, workers_for(workers), pack=pack):
         with db.transaction() as session:
             done += write_batch(session, index, docs, stored_facets=extractions is None)
     return done

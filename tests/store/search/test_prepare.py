@@ -16,9 +16,12 @@ from daphuong.domain.extraction import (
 from daphuong.store.search.prepare import (
     MAX_FACET_CHARS,
     FacetEntry,
+    FtsText,
     IndexedDocument,
     body_tokens,
     facet_entries,
+    fts_text,
+    packed,
     prepare_document,
 )
 from daphuong.store.search.sources import SourceDoc
@@ -83,6 +86,19 @@ def test_a_prepared_document_survives_pickling() -> None:
     back = pickle.loads(pickle.dumps(doc))
     assert back == doc
     assert isinstance(back.title, Streams)
+
+
+def test_a_packed_document_carries_the_columns_its_streams_make() -> None:
+    title = Streams(["tin", "hoa"], ["tin", "hòa"])
+    body = Streams(["hoa", "binh", "tin"], ["hoa", "bình", "tin"])
+    doc = IndexedDocument(7, "public", None, None, title, body)
+    joined = fts_text(doc)
+    assert joined[:2] == ("tin hoa", "hoa binh tin")
+    assert sorted(joined.exact.split()) == ["bình", "hòa"]  # marked words, once each
+    back = pickle.loads(pickle.dumps(packed(doc)))
+    assert back.fts == joined and isinstance(back.fts, FtsText)
+    assert back.title == back.body == Streams([], [])
+    assert fts_text(back) == joined
 
 
 def test_prepare_reads_plain_columns_like_a_row() -> None:

@@ -14,7 +14,7 @@ from daphuong.store.search import facets as facet_store
 from daphuong.store.search.base import Plan, SqlSearchIndex
 from daphuong.store.search.bm25 import bm25_scores
 from daphuong.store.search.entities import MatchSource
-from daphuong.store.search.exact import RowCondition, exact_level, exact_tokens, marked_exclusions
+from daphuong.store.search.exact import RowCondition, exact_level, marked_exclusions
 from daphuong.store.search.fts_expr import (
     adjacency_expression,
     base_expression,
@@ -23,7 +23,7 @@ from daphuong.store.search.fts_expr import (
     title_expression,
 )
 from daphuong.store.search.meta import sort_key
-from daphuong.store.search.prepare import IndexedDocument
+from daphuong.store.search.prepare import IndexedDocument, fts_text
 from daphuong.store.search.sqlite_reads import doc_count, read
 from daphuong.store.search.tables import DOCS, ENTITIES
 from daphuong.text.analyze import Keys, fold_stream, tone_stream
@@ -144,13 +144,7 @@ class SqliteSearchIndex(SqlSearchIndex):
         self, session: Session, docs: Sequence[IndexedDocument], metas: Sequence[list[str]]
     ) -> None:
         rows = [
-            (
-                sort_key(d.published, d.doc_id),
-                " ".join(d.title.fold),
-                " ".join(d.body.fold),
-                exact_tokens(d.title.fold, d.body.fold, [*d.title.tone, *d.body.tone]),
-                " ".join(meta),
-            )
+            (sort_key(d.published, d.doc_id), *fts_text(d), " ".join(meta))
             for d, meta in zip(docs, metas, strict=True)
         ]
         session.connection().exec_driver_sql(
