@@ -147,6 +147,10 @@ def test_quoted_schemes_and_national_target_programmes(name: str) -> None:
         ),
         ("ký Thỏa thuận hợp tác giai đoạn 2024-2028 và", "Thỏa thuận hợp tác giai đoạn 2024-2028"),
         ("thông qua Chương trình hành động Hà Nội.", "Chương trình hành động Hà Nội"),
+        (
+            "ra Tuyên bố Viêng Chăn về tăng cường hợp tác phòng chống thiên tai và Kế hoạch",
+            "Tuyên bố Viêng Chăn về tăng cường hợp tác phòng chống thiên tai",
+        ),
     ],
 )
 def test_treaties_and_programmes_named_by_subject_horizon_or_place(text: str, name: str) -> None:

@@ -136,8 +136,10 @@ def _named(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:
     stop = extend(doc, start, Extent())
     if kind in LAWS and [t.key for t in toks[start:stop]] == ["quốc", "tế"]:
         return None  # 'chuyên gia về Luật Quốc tế': the discipline, not a statute
-    if kind in instruments.INSTRUMENTS and kind not in ("tuyên bố", "tuyên ngôn"):
-        stop = instruments.topic_end(doc, stop)  # 'Công ước Viên về quan hệ ngoại giao'
+    if kind in instruments.INSTRUMENTS:
+        # 'Công ước Viên về quan hệ ngoại giao', 'Tuyên bố Côn Minh về …': a named instrument's
+        # subject is part of its name (a bare 'tuyên bố về …' is what it says: instruments.about)
+        stop = instruments.topic_end(doc, stop)
     return doc.cand(LEGAL, i, stop, "pattern", 0.8) if stop > start else None
 
 
