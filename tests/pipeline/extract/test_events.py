@@ -903,3 +903,22 @@ def test_two_kinds_of_ceremony_the_same_day_are_two_events(second: str, count: i
 def test_steps_of_a_visit_told_in_sequence(text: str, expected: list[tuple[str, str]]) -> None:
     found = _events(text, DATE=["8/6", "7/6", "3/4"], PERSON=["Lê Văn An", "Ana Ruiz"])
     assert sorted((e["kind"], e["date"]) for e in found) == sorted(expected)
+
+
+def test_a_document_date_dates_no_event_and_a_title_chairs_nothing() -> None:
+    text = (
+        "Sáng 5/3, Bộ Ngoại giao tổ chức tọa đàm do Thứ trưởng Lê An chủ trì. "
+        "Theo Quyết định số 12/QĐ-TTg ngày 3/2/2025, Tuần lễ Văn hóa ASEAN sẽ diễn ra tại Huế. "
+        "Bà Mary Chen, Giám đốc điều hành Quỹ Châu Á, đánh giá cao tọa đàm."
+    )
+    events = _events(
+        text,
+        None,
+        (),
+        DATE=["5/3", "3/2/2025"],
+        PERSON=["Lê An", "Mary Chen"],
+        LEGAL_DOC=["Quyết định số 12/QĐ-TTg"],
+    )
+    assert [(e["kind"], e["date"], e["chairs"]) for e in events] == [
+        ("tọa đàm", "--03-05", ["Lê An"])
+    ]

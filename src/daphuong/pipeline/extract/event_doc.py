@@ -5,6 +5,7 @@ from __future__ import annotations
 from daphuong.domain.extraction import EntityType, Mention
 from daphuong.pipeline.extract.event_index import ANOTHER_TIME, LEADING, SEGMENT_BREAKS, DocIndex
 from daphuong.pipeline.extract.event_spans import ahead_at, span_end
+from daphuong.pipeline.extract.titles import lexicon
 from daphuong.pipeline.extract.tokens import OPEN_QUOTES
 from daphuong.text.keys import tone_key
 
@@ -37,6 +38,7 @@ _NOT_TITLE_WORDS = frozenset({"về", "với", "cho", "của", "theo", "là", "c
 _THEME_WINDOW = 8
 _PAST_YEARS = frozenset({"qua", "ngoái", "trước"})
 _SEQUENCE = frozenset({"trước", "sau", "tiếp"})
+_TITLE_REACH = 3  # tokens a title may run before a cue word inside it ('Giám đốc điều hành')
 CLOSE_QUOTE_CHARS = frozenset("”’\"'»")
 
 
@@ -51,13 +53,13 @@ class EventDoc(DocIndex):
         scheduled = self.scheduled_for(t_first, t_stop, first)
         if scheduled is not None:
             return scheduled  # its own plan's date beats the day the plan was announced
-        after = self._not_ends(self.dates_in(t_stop, min(stop, clause_end)))
+        after = self._not_ends(self._event_dates(t_stop, min(stop, clause_end)))
         if after and self._own_date(t_stop, after[0][0]):
             return after[0][2]  # 'thăm Nhật Bản từ ngày 27 đến 30/11' after the day it is told
         named = self.day_after_name(t_first, t_stop, first)
         if named is not None:
             return named
-        before = self.dates_in(first, t_first)
+        before = self._event_dates(first, t_first)
         if before:  # 'Từ ngày 5/10 đến ngày 8/10, Đoàn … thăm': the span's first day
             return (self._not_ends(before) or before)[-1][2]
         if after:
@@ -65,6 +67,18 @@ class EventDoc(DocIndex):
         later = self._not_ends(self.dates_in(t_stop, stop))  # '… tại Y, Z từ ngày 5 đến 7/9'
         subject = self.main_clause_start(first, t_first) == t_first
         return later[0][2] if later and subject and self._opened(later[0][0]) else None
+
+    def _event_dates(self, first: int, stop: int) -> list[tuple[int, int, Mention]]:
+        """Dates that may date an event: not a document's ('Quyết định … ngày 27/2/2025')."""
+        return [x for x in self.dates_in(first, stop) if not self.document_date(x[0])]
+
+    def in_title(self, i: int) -> bool:
+        """Token i lies inside a title ('điều hành' in 'Giám đốc điều hành' chairs nothing)."""
+        titles = lexicon()
+        return any(
+            (hit := titles.hit_at(self.tokens, k)) is not None and hit.stop > i
+            for k in range(max(0, i - _TITLE_REACH), i)
+        )
 
     def _not_ends(self, found: list[tuple[int, int, Mention]]) -> list[tuple[int, int, Mention]]:
         """Dates that do not end a span ('… diễn ra trong 3 ngày, đến hết ngày 12/7'); 'từ ngày

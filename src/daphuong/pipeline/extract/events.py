@@ -54,7 +54,8 @@ class EventFinder:
     def _sentence(self, first: int, stop: int) -> None:
         doc = self.doc
         headline = doc.is_headline(first)
-        cues = [c for c in self.lex.cues_in(doc.tokens, first, stop) if not doc.in_name(c.first)]
+        found = self.lex.cues_in(doc.tokens, first, stop)
+        cues = [c for c in found if not doc.in_name(c.first) and not doc.in_title(c.first)]
         cues = [c for c in cues if not doc.names_org_after(c) and not noun_use(cues, c)]
         cues = reporting_cues(doc.tokens, cues, first, stop)
         triggers = self._triggers(first, stop)
