@@ -122,6 +122,18 @@ def _end_text(text: str, head: str, end_of: str) -> str:
         ),
         ("Lễ kỷ niệm 5 năm, sáng nay", "niệm", "years", "Lễ kỷ niệm"),
         (
+            "Lễ kỷ niệm 30 năm quan hệ Việt Nam – Chile và trao tặng kỷ niệm chương",
+            "niệm",
+            "years",
+            "Lễ kỷ niệm 30 năm quan hệ Việt Nam – Chile",
+        ),
+        (
+            "Lễ kỷ niệm 30 năm hợp tác giữa Việt Nam và các tổ chức quốc tế diễn ra",
+            "niệm",
+            "years",
+            "Lễ kỷ niệm 30 năm hợp tác giữa Việt Nam và các tổ chức quốc tế",
+        ),
+        (
             "Hội nghị Đại sứ, Trưởng Cơ quan đại diện lần thứ 32.",
             "nghị",
             "edition",

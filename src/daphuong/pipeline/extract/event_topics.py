@@ -147,12 +147,24 @@ def _run_end(doc: Doc, about: int) -> int | None:
             return j
         if j + 1 < len(toks) and f"{tok.key} {toks[j + 1].key}" in _END_PAIRS:
             return j
+        if tok.key == "và" and _deed_after_name(doc, about, j):
+            return j
         if tok.key in _TIMES and j + 1 < len(toks):
             after = toks[j + 1]
             if after.is_digit or after.key in _TIME_AFTER:
                 return j
         j += 1
     return j if j == len(toks) else None
+
+
+def _deed_after_name(doc: Doc, about: int, j: int) -> bool:
+    """'… ASEAN – New Zealand và ủng hộ …': 'và' after a name, then a lower-case word, opens
+    another deed ('giữa Việt Nam và các tổ chức …' joins two parties)."""
+    toks = doc.tokens
+    if not toks[j - 1].is_cap or j + 1 >= len(toks) or not doc.lower_like(j + 1):
+        return False
+    parties = any(t.key == "giữa" for t in toks[about:j])
+    return not parties and toks[j + 1].key not in _LIST_WORDS
 
 
 def _pair(toks: list[Token], k: int) -> str:
