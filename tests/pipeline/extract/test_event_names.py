@@ -122,6 +122,11 @@ def test_names_closed_by_year_place_body_or_theme(text: str, name: str) -> None:
     assert name in _events(text)
 
 
+def test_a_building_named_after_meetings_is_no_meeting_name() -> None:
+    assert not _events("Lễ ký kết diễn ra tại Trung tâm Hội nghị Quốc gia.")
+    assert _events("Trung tâm tổ chức Hội nghị Quốc gia về nước sạch.")
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -26,6 +26,7 @@ _LOWER_RUN = 8
 # 'với chủ đề' is not one: a theme names only a meeting with no other name (_theme_of_unnamed).
 _MODIFIER_WORDS = frozenset({"lần", "thứ", "cấp", "năm", "mở", "về"})
 _HOLDING = frozenset({"tổ chức", "phát động"})
+_VENUES = frozenset({("trung", "tâm")})
 _PROGRAMME_WORDS = 4  # 'chương trình giao lưu văn nghệ “…”': words between it and the title
 
 
@@ -135,6 +136,8 @@ def _headed(doc: Doc, i: int) -> list[Candidate]:
         return []  # 'Diễn đàn X' is a body; 'Đại hội đồng' too
     if i > 0 and toks[i - 1].key in ("các", "những", "nhiều"):
         return []  # 'các Hội nghị quốc tế': not one named meeting
+    if i > 1 and (toks[i - 2].key, toks[i - 1].key) in _VENUES:
+        return []  # 'Trung tâm Hội nghị Quốc gia': a building named after meetings
     nxt = toks[head_end]
     if nxt.newline_before or not nxt.is_word:
         return []
