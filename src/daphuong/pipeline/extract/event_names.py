@@ -134,10 +134,10 @@ def _headed(doc: Doc, i: int) -> list[Candidate]:
     toks = doc.tokens
     if head_end <= i or head_end >= len(toks) or doc.head_at(i)[0] >= head_end:
         return []  # 'Diễn đàn X' is a body; 'Đại hội đồng' too
-    if i > 0 and toks[i - 1].key in ("các", "những", "nhiều"):
-        return []  # 'các Hội nghị quốc tế': not one named meeting
-    if i > 1 and (toks[i - 2].key, toks[i - 1].key) in _VENUES:
-        return []  # 'Trung tâm Hội nghị Quốc gia': a building named after meetings
+    # 'các Hội nghị quốc tế': not one named meeting; 'Trung tâm Hội nghị Quốc gia': a building
+    plural = i > 0 and toks[i - 1].key in ("các", "những", "nhiều")
+    if plural or (i > 1 and (toks[i - 2].key, toks[i - 1].key) in _VENUES):
+        return []
     nxt = toks[head_end]
     if nxt.newline_before or not nxt.is_word:
         return []
