@@ -310,3 +310,22 @@ def test_a_review_year_followed_by_another_clause_closes_the_name() -> None:
 def test_a_session_named_by_its_number_alone_is_a_name() -> None:
     text = "Sáng 4/6, Ủy ban Thường vụ Quốc hội tiến hành Phiên họp thứ 33 tại Nhà Quốc hội."
     assert "Phiên họp thứ 33" in _events(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Họ tổ chức Hội nghị lần thứ 9 giữa Bộ Tư pháp Việt Nam và Bộ Tư pháp Lào tại Huế.",
+            "Hội nghị lần thứ 9 giữa Bộ Tư pháp Việt Nam và Bộ Tư pháp Lào",
+        ),
+        (
+            "Tỉnh dự Hội nghị lần thứ 9 Nhóm công tác chung giữa các tỉnh biên giới.",
+            "Hội nghị lần thứ 9 Nhóm công tác chung",
+        ),
+    ],
+)
+def test_a_numbered_meeting_runs_on_to_the_two_parties_it_is_held_between(
+    text: str, name: str
+) -> None:
+    assert name in _events(text)

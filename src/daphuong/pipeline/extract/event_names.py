@@ -151,6 +151,7 @@ def _headed(doc: Doc, i: int) -> list[Candidate]:
     end = max(topic_end(doc, i, head_end, end), anniversary_end(doc, head_end))
     end = max(end, anniversary_end(doc, end)) if end > head_end else end
     end = max(end, edition_end(doc, head_end)) if end > head_end else end
+    end = _parties(doc, end) if end > head_end else end
     if kind == "khác" and end + 1 < len(toks) and toks[end].key == "tại":
         place_end, label = doc.name_at(end + 1)
         end = year_after(doc, place_end) if label == "LOC" else end  # '… tại Osaka (năm 2024)'
@@ -174,6 +175,21 @@ _MAX_DESCRIBED = 16
 _TIME_AFTER_NAME = frozenset({"hồi", "hôm", "dịp", "lúc", "vào", "ngày", "tháng"})
 # '… năm 2023, triển khai nhiệm vụ năm 2024': a review meeting's name goes on to the next year.
 _NEXT_TASKS = frozenset({"triển khai", "phương hướng", "định hướng", "đề ra", "kế hoạch"})
+
+
+def _parties(doc: Doc, end: int) -> int:
+    """'Hội thảo lý luận lần thứ 12 giữa Đảng A và Đảng B': a numbered meeting's name goes on
+    to the two capitalised parties it is held between ('giữa các tỉnh …' is a description)."""
+    toks = doc.tokens
+    numbered = end >= 3 and toks[end - 3].key == "lần" and toks[end - 2].key == "thứ"
+    if not numbered or end + 1 >= len(toks) or toks[end].key != "giữa":
+        return end
+    if not toks[end + 1].is_cap or toks[end + 1].newline_before:
+        return end
+    first = extend(doc, end + 1, Extent())
+    if first + 1 >= len(toks) or toks[first].key != "và" or not toks[first + 1].is_cap:
+        return end
+    return extend(doc, first + 1, Extent())
 
 
 def _untimed(doc: Doc, k: int, end: int) -> int:
