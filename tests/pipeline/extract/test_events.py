@@ -922,3 +922,16 @@ def test_a_document_date_dates_no_event_and_a_title_chairs_nothing() -> None:
     assert [(e["kind"], e["date"], e["chairs"]) for e in events] == [
         ("tọa đàm", "--03-05", ["Lê An"])
     ]
+
+
+def test_a_full_date_long_before_the_story_gives_no_year_without_a_date_line() -> None:
+    text = (
+        "Sáng 15/10/2025, Bộ Y tế tổ chức hội thảo về dinh dưỡng. "
+        "Việt Nam gia nhập WHO ngày 17/11/1978. "
+        "WHO sẽ tổ chức lớp tập huấn cho cán bộ y tế vào ngày 20/11."
+    )
+    events = _events(text, DATE=["15/10/2025", "17/11/1978", "20/11"], ORG=["Bộ Y tế", "WHO"])
+    assert [(e["kind"], e["date"]) for e in events] == [
+        ("hội thảo", "2025-10-15"),
+        ("tập huấn", "2025-11-20"),
+    ]

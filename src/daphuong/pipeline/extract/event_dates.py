@@ -141,10 +141,15 @@ def recent_events(
 ) -> list[ExtractedEvent]:
     """'Ngày 19/11/1950 diễn ra Hội nghị …' in a story of 2025 is history, not a report: an
     event dated years before the date line (else the latest year the text dates) is dropped."""
-    parsed = [parse_day_month(m.text, m.value) for m in mentions if m.type is EntityType.DATE]
-    years = [p[2] for p in parsed if p is not None and p[2] is not None]
-    news = published.year if published else max(years, default=0)
+    news = news_year([m for m in mentions if m.type is EntityType.DATE], published)
     return [e for e in events if not _dated(e.date) or int(e.date[:4]) >= news - _HISTORY_GAP]
+
+
+def news_year(dates: Sequence[Mention], published: dt.date | None) -> int:
+    """The year the story is told in: the date line's, else the latest year a date writes."""
+    parsed = [parse_day_month(m.text, m.value) for m in dates]
+    years = [p[2] for p in parsed if p is not None and p[2] is not None]
+    return published.year if published else max(years, default=0)
 
 
 def _dated(value: str | None) -> bool:

@@ -9,6 +9,7 @@ from daphuong.domain.extraction import ExtractedEvent, Mention, Span
 from daphuong.pipeline.extract.event_chairs import chair_names
 from daphuong.pipeline.extract.event_dates import (
     format_date,
+    news_year,
     parse_day_month,
     range_start,
     resolve_year,
@@ -40,6 +41,7 @@ class EventBook:
         self._sentence_first = -1
         self._told_on = ""  # the date of the last sentence that opens with its date
         self._frames: dict[int, str] = {}  # sentence start → date of the event framing it
+        self._news_year: int | None = None  # the date line's year, else the latest one written
 
     def _targets(self, first: int) -> list[tuple[int, EventDraft]]:
         if first != self._sentence_first:
@@ -201,7 +203,11 @@ class EventBook:
         return []
 
     def _history(self, year: int) -> bool:
-        return self.published is not None and year < self.published.year - _HISTORY_GAP
+        """A year long before the story's ('gia nhập FAO ngày 8/11/1978' in a story of 2025)."""
+        if self._news_year is None:
+            found = self.doc.dates_in(0, len(self.doc.tokens))
+            self._news_year = news_year([m for _, _, m in found], self.published)
+        return year < self._news_year - _HISTORY_GAP
 
     def _name(self, trig: Trigger, stop: int) -> str:
         doc = self.doc
