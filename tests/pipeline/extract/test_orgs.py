@@ -27,6 +27,10 @@ def _orgs(text: str) -> set[str]:
             "Trung tâm nước sạch và VSMTNT tỉnh",
         ),
         ("Đặc biệt, Hội luôn coi trọng", "Hội"),
+        (  # 'Nông Lâm' is no person here: 'Lâm nghiệp' goes on to a place
+            "cùng Trường Cao đẳng Nông Lâm nghiệp Đông Bắc tổ chức",
+            "Trường Cao đẳng Nông Lâm nghiệp Đông Bắc",
+        ),
     ],
 )
 def test_head_noun_names_end_at_the_right_word(text: str, name: str) -> None:

@@ -26,6 +26,7 @@ def _people(text: str) -> set[str]:
         ("Quang cảnh Hội thảo (Photo: TV)", "TV"),
         ("Tổng thống Brazil Paulo Mendes da Costa phát biểu", "Paulo Mendes da Costa"),
         ("Thủ tướng Ý Marco di Stefano cho biết", "Marco di Stefano"),
+        ("Bà Lê Thị Đoàn kết luận buổi họp", "Lê Thị Đoàn"),
     ],
 )
 def test_people_are_found(text: str, name: str) -> None:

@@ -146,12 +146,19 @@ class Doc:
             j += 1
         if j - i < 2 or self._inside_org(i):
             return i
+        if self._name_word_goes_on(j - 1):
+            return i  # 'Viện … Nông Lâm nghiệp Tây Nguyên': a body's name word, not a given name
         end, label = self.name_at(i)
         if label in ("LOC", "ORG") and end >= j:
             return i
         if label == "LOC" and end - i >= 2:
             return i  # 'Ngoại trưởng Hàn Quốc Cho Tae-yul': a country, then the name
         return j
+
+    def _name_word_goes_on(self, k: int) -> bool:
+        """Token k opens a lower-case name word ('Lâm nghiệp') that a capitalised word follows."""
+        end = self.gaz.org_words.match(self.tokens, k)[0]
+        return k + 1 < end < len(self.tokens) and self.tokens[end].is_cap
 
     def _given_ok(self, j: int) -> bool:
         tok = self.tokens[j]
