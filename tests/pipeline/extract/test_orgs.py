@@ -31,6 +31,10 @@ def _orgs(text: str) -> set[str]:
             "cùng Trường Cao đẳng Nông Lâm nghiệp Đông Bắc tổ chức",
             "Trường Cao đẳng Nông Lâm nghiệp Đông Bắc",
         ),
+        (
+            "Giám đốc Văn phòng Chương trình Hợp tác Phát triển Ireland tại Hà Nội",
+            "Văn phòng Chương trình Hợp tác Phát triển Ireland",
+        ),
     ],
 )
 def test_head_noun_names_end_at_the_right_word(text: str, name: str) -> None:
