@@ -32,7 +32,7 @@ def _orgs(text: str) -> set[str]:
             "Trường Cao đẳng Nông Lâm nghiệp Đông Bắc",
         ),
         (
-            "Giám đốc Văn phòng Chương trình Hợp tác Phát triển Ireland tại Hà Nội",
+            "Giám đốc Văn phòng Chương trình Hợp tác Phát triển Ireland (IrishAid) cho biết",
             "Văn phòng Chương trình Hợp tác Phát triển Ireland",
         ),
     ],
