@@ -27,6 +27,8 @@ def _people(text: str) -> set[str]:
         ("Tổng thống Brazil Paulo Mendes da Costa phát biểu", "Paulo Mendes da Costa"),
         ("Thủ tướng Ý Marco di Stefano cho biết", "Marco di Stefano"),
         ("Bà Lê Thị Đoàn kết luận buổi họp", "Lê Thị Đoàn"),
+        ("có Bộ trưởng Công Thương Trần Văn Bình và", "Trần Văn Bình"),
+        ("Thứ trưởng Tài chính Lê Minh Hoa cho biết", "Lê Minh Hoa"),
     ],
 )
 def test_people_are_found(text: str, name: str) -> None:

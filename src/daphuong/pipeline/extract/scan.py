@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from daphuong.domain.extraction import EntityType
 from daphuong.pipeline.extract.gazetteer import Gazetteer, PhraseTable
+from daphuong.pipeline.extract.titles import lexicon
 from daphuong.pipeline.extract.tokens import DASHES, Token, is_vietnamese_syllable, tokenize
 
 MAX_NAME_TOKENS = 18
@@ -188,7 +189,17 @@ class Doc:
             return True
         if not prev.is_word or not prev.is_cap or prev.is_upper:
             return False
-        return not any(self.name_at(k)[0] == i for k in range(max(0, i - 5), i))
+        if any(self.name_at(k)[0] == i for k in range(max(0, i - 5), i)):
+            return False
+        return not self._ministry_ends(i)
+
+    def _ministry_ends(self, i: int) -> bool:
+        """'Bộ trưởng Công Thương Nguyễn Hồng Diên': a minister's title and ministry end at i."""
+        for k in range(max(0, i - 4), i):
+            title_end = self.title_at(k)
+            if title_end > k and lexicon().ministry_at(self.tokens, title_end)[0] == i:
+                return True
+        return False
 
 
 _SHOUT_MIN_WORDS = 4
