@@ -231,3 +231,9 @@ def test_a_term_after_a_title_keeps_the_chain() -> None:
     text = "Ông Lê Văn Hai, Phó Chủ tịch UBND tỉnh Bến Tre nhiệm kỳ 2021 - 2026, Trưởng Ban Chỉ đạo"
     roles = _roles(text + " tỉnh, phát biểu.", PERSON=["Lê Văn Hai"], ORG=["UBND tỉnh Bến Tre"])
     assert ("Lê Văn Hai", "Trưởng Ban", "Ban Chỉ đạo tỉnh") in _triples(roles)
+
+
+def test_a_title_word_inside_a_place_name_opens_no_title() -> None:
+    text = "Bộ trưởng Ngoại giao Hàn Quốc Vương Minh phát biểu tại hội nghị."
+    roles = _roles(text, PERSON=["Vương Minh"], LOCATION=["Hàn Quốc"])
+    assert _triples(roles) == {("Vương Minh", "Bộ trưởng", "Bộ Ngoại giao")}

@@ -31,7 +31,7 @@ class TitleOrgs:
         start_tok = {t.start: i for i, t in enumerate(tokens)}
         end_tok = {t.end: i + 1 for i, t in enumerate(tokens)}
         self.orgs: dict[int, tuple[int, str]] = {}
-        self.inside_org: set[int] = set()
+        self.inside_name: set[int] = set()
         self.in_name: set[int] = set()
         for m in mentions:
             first, stop = start_tok.get(m.start), end_tok.get(m.end)
@@ -39,11 +39,12 @@ class TitleOrgs:
                 continue
             if m.type in (EntityType.LOCATION, EntityType.ORG):
                 self.in_name.update(range(first, stop))
+                # a title word inside a name opens no title ('Trung Quốc Vương Nghị')
+                self.inside_name.update(range(first + 1, stop))
             if m.type is not EntityType.ORG:
                 continue
             if stop > self.orgs.get(first, (0, ""))[0]:
                 self.orgs[first] = (stop, m.text)
-            self.inside_org.update(range(first + 1, stop))
 
     def resolve(self, hit: TitleHit) -> tuple[str, int]:
         """(org, token after the title and its org) for one title hit; ('', hit.stop) if none."""

@@ -63,7 +63,7 @@ class RoleFinder:
         self.lex: TitleLexicon = lexicon()
         self.people = PersonIndex(tokens, mentions)
         self.named = TitleOrgs(text, tokens, mentions, self.people, self.lex)
-        self.inside_org = self.named.inside_org
+        self.inside_name = self.named.inside_name
         self.in_name = self.named.in_name
 
     def find(self) -> list[ExtractedRole]:
@@ -80,7 +80,7 @@ class RoleFinder:
         i = 0
         while i < len(self.tokens):
             hit = self.lex.hit_at(self.tokens, i) if self.tokens[i].is_word else None
-            if hit is None or i in self.inside_org:
+            if hit is None or i in self.inside_name:
                 i += 1
                 continue
             if hit.entry.is_role and not hit.generic:
@@ -120,7 +120,9 @@ class RoleFinder:
         while p < len(toks) and p - start < _MAX_TAIL and (toks[p].is_word or _term_dash(toks, p)):
             if toks[p].newline_before or toks[p].key in _TAIL_STOPS:
                 break
-            if self.people.starting_at(toks, p, min_words=2) or self.lex.hit_at(toks, p):
+            if self.people.starting_at(toks, p, min_words=2):
+                break
+            if p not in self.inside_name and self.lex.hit_at(toks, p):
                 break
             if self.lex.honorific_end(toks, p) > p:
                 break
