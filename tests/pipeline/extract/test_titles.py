@@ -22,6 +22,9 @@ def _hit_title(text: str, at: int = 0) -> str | None:
         ("Phó trưởng ban Kinh tế", "Phó trưởng ban"),
         ("Uỷ viên Bộ Chính trị", "Uỷ viên Bộ Chính trị"),
         ("Đại sứ Đặc mệnh toàn quyền", "Đại sứ Đặc mệnh toàn quyền"),
+        ("Phó Trưởng Ban Thường trực Ban Dân vận", "Phó Trưởng Ban Thường trực"),
+        ("Tổng Vụ trưởng Vụ Hợp tác quốc tế", "Tổng Vụ trưởng"),
+        ("Chủ tịch luân phiên ASEAN", "Chủ tịch luân phiên"),
     ],
 )
 def test_longest_title_is_matched_in_any_case_and_tone_style(text: str, title: str) -> None:
