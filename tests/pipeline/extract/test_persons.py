@@ -28,11 +28,13 @@ def _people(text: str) -> set[str]:
         ("Thủ tướng Ý Marco di Stefano cho biết", "Marco di Stefano"),
         ("Bà Lê Thị Đoàn kết luận buổi họp", "Lê Thị Đoàn"),
         ("có Bộ trưởng Công Thương Trần Văn Bình và", "Trần Văn Bình"),
+        ("Chủ tịch Thượng viện Malaysia Tan Sri Awang Kamal chủ trì", "Awang Kamal"),
         ("Thứ trưởng Tài chính Lê Minh Hoa cho biết", "Lê Minh Hoa"),
     ],
 )
 def test_people_are_found(text: str, name: str) -> None:
     assert name in _people(text)
+    assert not any(p.startswith("Tan Sri") for p in _people(text))
 
 
 def test_byline_lines_and_trailing_initials() -> None:

@@ -139,6 +139,9 @@ def _after_title(doc: Doc, i: int) -> list[Candidate]:
             i = doc.name_at(i + 1)[0]  # 'Đại sứ Phần Lan tại Việt Nam Keijo Norvanto'
     if i >= len(doc.tokens):
         return []
+    end, kind = doc.cue_at(i)
+    if kind == "honorific" and doc.tokens[i].is_cap:
+        i = end  # 'Chủ tịch Hạ viện Malaysia Tan Sri …': the honorific is no part of the name
     return _named(doc, i, require_foreign=True)
 
 
