@@ -25,6 +25,10 @@ from tests.pipeline.extract.test_events import _events
             " Thứ trưởng; đồng chí Hồ Văn Tư, Vụ trưởng.",
             ["Lê Minh An", "Hồ Văn Tư"],
         ),
+        (
+            "Ngày 4/9, Hội thảo diễn ra dưới sự chủ trì của PGS.TS Lê Minh An, Giám đốc Học viện.",
+            ["Lê Minh An"],
+        ),
     ],
 )
 def test_co_chairs_and_listed_chairs(text: str, people: list[str]) -> None:

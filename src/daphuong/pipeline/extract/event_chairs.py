@@ -48,11 +48,19 @@ def _chaired_by(doc: EventDoc, i: int, stop: int) -> list[str]:
     ends it only once a name is found (titles in apposition come before the name)."""
     toks, people = doc.tokens, doc.people
     end = i
-    while end < stop and toks[end].text not in ";." and not _ends_chairs(toks, end):
+    while end < stop and not _phrase_end(toks, end) and not _ends_chairs(toks, end):
         if toks[end].text == "," and people.names_between(toks, i, end):
             break
         end += 1
     return people.names_between(toks, i, end)
+
+
+def _phrase_end(toks: list[Token], k: int) -> bool:
+    """';' or a full stop ('PGS.TS', 'TS.' glued to a name word is an abbreviation's dot)."""
+    if toks[k].text == ";":
+        return True
+    glued = k + 1 < len(toks) and not toks[k + 1].space_before and toks[k + 1].is_word
+    return toks[k].text == "." and not glued
 
 
 def _lists(toks: list[Token], k: int) -> bool:
