@@ -182,3 +182,9 @@ def test_the_last_words_of_a_known_name_are_no_body_of_their_own() -> None:
     texts = {m.text for m in recognize("Liên minh Nghị viện Thế giới (IPU) họp tại Geneva.")}
     assert "Liên minh Nghị viện Thế giới" in texts
     assert "Nghị viện Thế giới" not in texts
+
+
+def test_an_international_body_inside_a_to_chuc_name_is_listed_a_foreign_ngo_s_words_not() -> None:
+    found = _found("Tổ chức Giáo dục, Khoa học và Văn hóa Liên hợp quốc (UNESCO) tài trợ.")
+    assert ("ORG", "Liên hợp quốc") in found
+    assert ("ORG", "Tầm nhìn Thế giới") not in _found("Tổ chức Tầm nhìn Thế giới tài trợ.")

@@ -33,9 +33,10 @@ def find(doc: Doc) -> list[Candidate]:
         # 'phi Chính phủ' is 'non-governmental', 'Liên Chính phủ' 'intergovernmental'.
         in_word = i > 0 and toks[i - 1].key in ("phi", "liên")
         if named and not in_word and not _stop_ending(doc, i, end):
-            cand = doc.cand(ORG, i, _of_country(doc, i, end), "gazetteer", 0.95)
+            stop = _of_country(doc, i, end)
+            cand = doc.cand(ORG, i, stop, "gazetteer", 0.95)
             head_end, kind = doc.head_at(i)
-            cand.parent = kind not in _NO_CHILDREN or _named_body(doc, kind, head_end)
+            cand.parent = kind not in _NO_CHILDREN or _named_body(doc, kind, head_end, stop)
             out.append(cand)
         out.extend(_headed(doc, i))
     out.extend(_abbreviations(doc, out))
@@ -177,13 +178,22 @@ def _evidenced(doc: Doc, head_end: int, end: int) -> bool:
     return max(gaz.org_words.match(toks, head_end)[0], doc.continuation_at(head_end)) > head_end
 
 
-def _named_body(doc: Doc, kind: str, k: int) -> bool:
+def _named_body(doc: Doc, kind: str, k: int, end: int = 0) -> bool:
     """'Trung ương Đoàn Thanh niên …': a full body's name after 'Trung ương' is listed too
-    ('Đảng' in 'Trung ương Đảng' is not: a one-word name; nor 'TG&VN' in 'Báo TG&VN')."""
+    ('Đảng' in 'Trung ương Đảng' is not: a one-word name; nor 'TG&VN' in 'Báo TG&VN'); so is
+    an international body inside a 'Tổ chức …' name ('… Nông nghiệp Liên hợp quốc')."""
+    if kind == "common":
+        return any(_international_at(doc, m, end) for m in range(k, end))
     if kind != "capnext":
         return False
     end, label = doc.name_at(k)
     return (label == "ORG" and end - k >= 2) or headed_end(doc, k) > k + 1
+
+
+def _international_at(doc: Doc, m: int, end: int) -> bool:
+    stop, label = doc.name_at(m)
+    key = tuple(t.key for t in doc.tokens[m:stop])
+    return label == "ORG" and stop <= end and key in doc.gaz.international
 
 
 def _generic_bare(doc: Doc, i: int, end: int) -> bool:
