@@ -128,10 +128,12 @@ def _after_title(doc: Doc, i: int) -> list[Candidate]:
     """'Chủ tịch Muhammad-Bande', 'Chủ tịch Đại hội đồng LHQ Kőrösi': a foreign name, after
     the body and place the title may name ('Chủ tịch Hạ viện Indonesia Puan Maharani')."""
     toks = doc.tokens
+    country = False
     for _ in range(2):
         if i >= len(toks):
             return []
         end, label = doc.name_at(i)
+        country = country or (label == "LOC" and end > i)
         i = end if label in ("ORG", "LOC") else max(i, headed_end(doc, i))
         if i + 2 < len(toks) and toks[i].text == "(" and toks[i + 2].text == ")":
             i += 3  # 'Tổng Giám đốc Tổ chức Y tế Thế giới (WHO) Tedros …'
@@ -142,7 +144,10 @@ def _after_title(doc: Doc, i: int) -> list[Candidate]:
     end, kind = doc.cue_at(i)
     if kind == "honorific" and doc.tokens[i].is_cap:
         i = end  # 'Chủ tịch Hạ viện Malaysia Tan Sri …': the honorific is no part of the name
-    return _named(doc, i, require_foreign=True)
+    # 'Thủ tướng Campuchia Hun Manet': after the country, a Khmer or Lao name may be written
+    # in syllables that are Vietnamese too
+    found = _named(doc, i, require_foreign=True)
+    return found or (_named(doc, i, require_foreign=False) if country else [])
 
 
 def _foreign(doc: Doc, i: int, j: int) -> bool:
