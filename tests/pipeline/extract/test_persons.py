@@ -29,7 +29,7 @@ def _people(text: str) -> set[str]:
         ("Bà Lê Thị Đoàn kết luận buổi họp", "Lê Thị Đoàn"),
         ("có Bộ trưởng Công Thương Trần Văn Bình và", "Trần Văn Bình"),
         ("Chủ tịch Thượng viện Malaysia Tan Sri Awang Kamal chủ trì", "Awang Kamal"),
-        ("Thủ tướng hội kiến Chủ tịch Quốc hội Campuchia Hun Chea tại", "Hun Chea"),
+        ("Thủ tướng hội kiến Chủ tịch Quốc hội Campuchia Hun Sam tại", "Hun Sam"),
         ("Thứ trưởng Tài chính Lê Minh Hoa cho biết", "Lê Minh Hoa"),
     ],
 )
