@@ -237,3 +237,31 @@ def test_a_title_word_inside_a_place_name_opens_no_title() -> None:
     text = "Bộ trưởng Ngoại giao Hàn Quốc Vương Minh phát biểu tại hội nghị."
     roles = _roles(text, PERSON=["Vương Minh"], LOCATION=["Hàn Quốc"])
     assert _triples(roles) == {("Vương Minh", "Bộ trưởng", "Bộ Ngoại giao")}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "title"),
+    [
+        (
+            "Thừa ủy quyền của Chủ tịch nước, Phó Chủ tịch nước Lê Thị Hoa trao Huân chương.",
+            "Lê Thị Hoa",
+            "Phó Chủ tịch nước",
+        ),
+        (
+            "Theo Quyết định số 20/QĐ-CTN ngày 8/11/2025 của Chủ tịch nước, Đại sứ John Smith "
+            "được tặng Huân chương.",
+            "John Smith",
+            "Đại sứ",
+        ),
+    ],
+)
+def test_an_office_acted_for_or_issuing_a_decision_is_not_the_next_person_s_title(
+    text: str, person: str, title: str
+) -> None:
+    roles = _roles(
+        text,
+        PERSON=[person],
+        LEGAL_DOC=["Quyết định số 20/QĐ-CTN"],
+        DATE=["8/11/2025"],
+    )
+    assert _triples(roles) == {(person, title, "")}

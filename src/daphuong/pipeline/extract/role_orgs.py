@@ -32,11 +32,14 @@ class TitleOrgs:
         end_tok = {t.end: i + 1 for i, t in enumerate(tokens)}
         self.orgs: dict[int, tuple[int, str]] = {}
         self.inside_name: set[int] = set()
+        self.legal_ends: set[int] = set()  # token after each legal document
         self.in_name: set[int] = set()
         for m in mentions:
             first, stop = start_tok.get(m.start), end_tok.get(m.end)
             if first is None or stop is None:
                 continue
+            if m.type is EntityType.LEGAL_DOC:
+                self.legal_ends.add(stop)
             if m.type in (EntityType.LOCATION, EntityType.ORG):
                 self.in_name.update(range(first, stop))
                 # a title word inside a name opens no title ('Trung Quốc Vương Nghị')

@@ -14,6 +14,7 @@ from daphuong.pipeline.extract.tokens import Token
 
 _LINKS = frozenset({",", "-", "kiêm", "làm", "đồng", "thời", "là"})
 _BACK_LINKS = frozenset({",", "-", "(", ":", "làm", "là", "kiêm"})
+_ISSUER_GAP = 9  # tokens from a legal document to the 'của' of its issuer ('… ngày 28/11/2025 của')
 _TAIL_STOPS = frozenset({"làm", "kiêm", "là", "và"})
 _MAX_TAIL = 10
 # Words a title's phrase may run through before the name: 'Đại sứ Hàn Quốc tại Việt Nam X'.
@@ -167,7 +168,21 @@ class RoleFinder:
         between = self.tokens[left.tail : right.hit.lead]
         if left.tail > left.org_stop and (not between or not self._place_tail(left)):
             return False  # 'Chủ tịch X tặng hoa Đại sứ Y', 'Tổng Thư ký X lần đầu thăm …, Y'
+        if self._office(left, right):
+            return False
         return len(between) <= 3 and all(t.key in _LINKS for t in between)
+
+    def _office(self, left: _Link, right: _Link) -> bool:
+        """'thừa ủy quyền của Chủ tịch nước, Phó Chủ tịch nước X': a deputy acts for the office
+        named before; 'Quyết định … ngày 28/11 của Chủ tịch nước, Đại sứ X': the issuer."""
+        toks = self.tokens
+        left_words = [t.key for t in toks[left.hit.first : left.hit.stop]]
+        right_words = [t.key for t in toks[right.hit.first : right.hit.stop]]
+        if right_words == ["phó", *left_words] and left.org == right.org:
+            return True  # of one body ('Chủ tịch X, Phó Chủ tịch Y' is a list of posts)
+        lead = left.hit.lead
+        issued = lead > 0 and toks[lead - 1].key == "của"
+        return issued and any(k in self.named.legal_ends for k in range(lead - _ISSUER_GAP, lead))
 
     def _share_org(self, chain: list[_Link]) -> None:
         """'Phó Chủ tịch kiêm Tổng Thư ký X' (or '-'): X is the org of both titles."""
