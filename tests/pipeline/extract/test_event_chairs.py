@@ -65,3 +65,12 @@ def test_a_first_vice_minister_named_after_his_ministry_co_chairs() -> None:
     )
     chairs = [e.chairs for e in extract(text, "t").events]
     assert chairs == [["Vũ Văn Hòa", "Andrei Rudenko"]]
+
+
+def test_a_visit_is_not_chaired() -> None:
+    text = (
+        "Ngày 4/9, Đoàn đại biểu tỉnh Luang Prabang thăm Hà Nội. "
+        "Ông đánh giá cao kết quả làm việc dưới sự chủ trì của Thứ trưởng Lê Minh An."
+    )
+    events = _events(text, DATE=["4/9"], PERSON=["Lê Minh An"], LOCATION=["Hà Nội"])
+    assert [(e["kind"], e["chairs"]) for e in events] == [("chuyến thăm", [])]

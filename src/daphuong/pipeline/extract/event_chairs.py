@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from daphuong.pipeline.extract.event_doc import EventDoc
+from daphuong.pipeline.extract.event_record import EventDraft
 from daphuong.pipeline.extract.event_words import Cue
 from daphuong.pipeline.extract.titles import lexicon
 from daphuong.pipeline.extract.tokens import Token
 
 _LIST_SPAN = 4  # tokens after the cue where 'gồm', ':' or 'có' opens a list of chairs
+_VISIT = "chuyến thăm"
 
 
 def chair_names(doc: EventDoc, cue: Cue, first: int, stop: int) -> list[str]:
@@ -26,6 +28,18 @@ def chair_names(doc: EventDoc, cue: Cue, first: int, stop: int) -> list[str]:
     if lists:
         return people.names_between(toks, cue.stop, stop)
     return _opening_phrase(doc, cue, first, stop)
+
+
+def chaired_event(
+    targets: list[tuple[int, EventDraft]], events: list[EventDraft], cue_first: int
+) -> EventDraft | None:
+    """The event the sentence's chair cue at cue_first names: the nearest one the sentence
+    reports, else the latest one; never a visit (no gold set chairs one: a meeting is chaired)."""
+    meetings = [t for t in targets if t[1].kind != _VISIT]
+    if meetings:
+        return min(meetings, key=lambda t: abs(t[0] - cue_first))[1]
+    latest = events[-1] if events else None
+    return latest if latest is not None and latest.kind != _VISIT else None
 
 
 def _opening_phrase(doc: EventDoc, cue: Cue, first: int, stop: int) -> list[str]:

@@ -6,7 +6,7 @@ import bisect
 import datetime as dt
 
 from daphuong.domain.extraction import ExtractedEvent, Mention, Span
-from daphuong.pipeline.extract.event_chairs import chair_names
+from daphuong.pipeline.extract.event_chairs import chair_names, chaired_event
 from daphuong.pipeline.extract.event_dates import (
     format_date,
     news_year,
@@ -118,19 +118,10 @@ class EventBook:
     def chairs(self, first: int, stop: int, cues: list[Cue]) -> None:
         """Chairs named with 'chủ trì', 'điều hành', 'chủ tọa' in the sentence."""
         for cue in cues:
-            if "chair" not in cue.kinds:
-                continue
-            names = chair_names(self.doc, cue, first, stop)
-            targets = self._targets(first)
-            if not names:
-                continue
-            if targets:
-                event = min(targets, key=lambda t: abs(t[0] - cue.first))[1]
-            elif self.events:
-                event = self.events[-1]
-            else:
-                continue
-            extend_unique(event.chairs, names)
+            names = chair_names(self.doc, cue, first, stop) if "chair" in cue.kinds else []
+            event = chaired_event(self._targets(first), self.events, cue.first) if names else None
+            if event is not None:
+                extend_unique(event.chairs, names)
 
     def _date(self, trig: Trigger, first: int, stop: int, cues: list[Cue]) -> str:
         doc = self.doc
