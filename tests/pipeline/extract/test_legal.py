@@ -160,6 +160,11 @@ def test_treaties_and_programmes_named_by_subject_horizon_or_place(text: str, na
 def test_a_memorandum_ends_before_its_parties() -> None:
     docs = _docs("Hai nước ký Bản ghi nhớ về hợp tác giáo dục giữa hai bộ.")
     assert docs == {"Bản ghi nhớ về hợp tác giáo dục"}
+    long_parties = (
+        "Hai bên ký Bản ghi nhớ về hợp tác giáo dục giữa Bộ Giáo dục và Đào tạo Việt Nam và "
+        "Bộ Giáo dục và Thể thao Lào."
+    )
+    assert _docs(long_parties) == {"Bản ghi nhớ về hợp tác giáo dục"}
 
 
 @pytest.mark.parametrize(

@@ -25,8 +25,8 @@ def described(doc: Doc, i: int, end: int, kind: str) -> Candidate | None:
     k = end
     horizon = 0
     while k < len(toks) and k - end < _MAX_HORIZONED and (toks[k].is_word or capital_pair(doc, k)):
-        if toks[k].newline_before:
-            break
+        if toks[k].newline_before or (kind in _MEMO and toks[k].key == "giữa"):
+            break  # 'Bản ghi nhớ về … giữa Bộ A và Bộ B': the parties are not the name
         if toks[k].key not in _RUN_WORDS and doc.stop_at(k) and not _compound(doc, k):
             break
         if toks[k].is_digit and len(toks[k].text) == 4:
