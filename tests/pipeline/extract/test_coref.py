@@ -42,3 +42,9 @@ def test_names_between_lists_people_once_in_order() -> None:
     text = "Ông Đào Văn Hùng và bà Mai Thị Lan, cùng ông Đào Văn Hùng"
     index, tokens = _index(text, "Đào Văn Hùng", "Mai Thị Lan")
     assert index.names_between(tokens, 0, len(tokens)) == ["Đào Văn Hùng", "Mai Thị Lan"]
+
+
+def test_a_family_name_written_first_maps_to_the_one_name_opening_with_it() -> None:
+    names = full_names(["Kishida Fumio", "Kishida", "Lee Jae-myung", "Lee", "Lee Hae-chan"])
+    assert names["kishida"] == "Kishida Fumio"
+    assert names["lee"] == "Lee"  # two names open with it: left as written

@@ -24,8 +24,12 @@ def full_names(names: Iterable[str]) -> dict[str, str]:
     for key, name in by_key.items():
         longer = sorted((k for k in by_key if k.endswith(" " + key)), key=len)
         # Several longer names are fine when each is a tail of the longest one.
+        # 'Ishiba' for 'Ishiba Shigeru': a family name written first, when one name opens with it
+        opened = [k for k in by_key if k.startswith(key + " ")]
         if longer and all(longer[-1].endswith(" " + k) for k in longer[:-1]):
             out[key] = by_key[longer[-1]]
+        elif not longer and len(opened) == 1:
+            out[key] = by_key[opened[0]]
         else:
             out[key] = name
     return out
