@@ -74,3 +74,16 @@ def test_a_visit_is_not_chaired() -> None:
     )
     events = _events(text, DATE=["4/9"], PERSON=["Lê Minh An"], LOCATION=["Hà Nội"])
     assert [(e["kind"], e["chairs"]) for e in events] == [("chuyến thăm", [])]
+
+
+def test_a_co_chair_after_the_first_one_s_apposition() -> None:
+    text = (
+        "Ngày 4/9, Hội thảo diễn ra dưới sự đồng chủ trì của ông Lê Minh An, Thứ trưởng Bộ "
+        "Ngoại giao, và bà Anna Weber, Phó Tổng Giám đốc UNESCO."
+    )
+    events = _events(text, DATE=["4/9"], PERSON=["Lê Minh An", "Anna Weber"], ORG=["UNESCO"])
+    assert [e["chairs"] for e in events] == [["Lê Minh An", "Anna Weber"]]
+    single = text.replace("đồng chủ trì", "chủ trì").replace("bà Anna Weber", "các chuyên gia")
+    assert [e["chairs"] for e in _events(single, DATE=["4/9"], PERSON=["Lê Minh An"])] == [
+        ["Lê Minh An"]
+    ]

@@ -10,6 +10,7 @@ from daphuong.pipeline.extract.tokens import Token
 
 _LIST_SPAN = 4  # tokens after the cue where 'gồm', ':' or 'có' opens a list of chairs
 _VISIT = "chuyến thăm"
+_APPOSITION_SPAN = 24  # tokens from a chair's name to the 'và' that adds a co-chair
 
 
 def chair_names(doc: EventDoc, cue: Cue, first: int, stop: int) -> list[str]:
@@ -17,7 +18,9 @@ def chair_names(doc: EventDoc, cue: Cue, first: int, stop: int) -> list[str]:
     the cue in its sentence, or listed after it ('Chủ trì hội nghị có đồng chí X; …')."""
     toks, people = doc.tokens, doc.people
     if cue.first > first and toks[cue.first - 1].key == "sự":
-        return _chaired_by(doc, cue.stop, stop)
+        names = _chaired_by(doc, cue.stop, stop)
+        co = toks[cue.first].key == "đồng"
+        return names + _co_chair(doc, cue.stop, stop) if co and len(names) == 1 else names
     for i in range(cue.first - 1, first - 1, -1):
         if toks[i].key == "do":
             return people.names_between(toks, i + 1, cue.first)
@@ -67,6 +70,18 @@ def _chaired_by(doc: EventDoc, i: int, stop: int) -> list[str]:
             break
         end += 1
     return people.names_between(toks, i, end)
+
+
+def _co_chair(doc: EventDoc, i: int, stop: int) -> list[str]:
+    """'dưới sự đồng chủ trì của ông A, Thứ trưởng …, và bà B, Đại sứ …': the co-chair named
+    after 'và' once the first one's apposition ends."""
+    toks = doc.tokens
+    for k in range(i, min(stop, i + _APPOSITION_SPAN)):
+        if _phrase_end(toks, k):
+            return []
+        if toks[k].key == "và" and k + 1 < stop and not _ends_chairs(toks, k):
+            return _chaired_by(doc, k + 1, stop)[:1]  # 'và' + a title, an honorific or a name
+    return []
 
 
 def _phrase_end(toks: list[Token], k: int) -> bool:
