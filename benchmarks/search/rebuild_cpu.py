@@ -32,7 +32,10 @@ from daphuong.domain.search import SearchQuery
 from daphuong.services.search_rebuild import rebuild
 from daphuong.store.engine import Database
 from daphuong.store.migrate import upgrade
-from daphuong.store.search import make_index
+from daphuong.store.search import make_index, sqlite_fts
+from daphuong.store.search.base import WINDOW
+from daphuong.store.search.sqlite_fts import SqliteSearchIndex
+from daphuong.store.search.sqlite_reads import read
 from daphuong.text.query import parse_query
 
 
@@ -80,6 +83,25 @@ def _searches(db: Database, queries: list[str]) -> None:
     print(f"results digest {digest.hexdigest()[:16]}")
 
 
+def _wrong_windows(db: Database, queries: list[str]) -> list[str]:
+    """Queries whose window (newest matches, FTS5 read descending) is not the true newest.
+
+    The truth is the same MATCH read unordered, sorted here: SQLite 3.40.1's FTS5 gave a
+    different set in descending order on some segment layouts (results.md, brief S2).
+    """
+    index = SqliteSearchIndex()
+    wrong = []
+    with db.reader() as s:
+        for q in queries:
+            plan = index._plan(s, SearchQuery(parse_query(q), limit=10), VIEWER)
+            window = index._keys(s, plan, WINDOW)
+            where, params = sqlite_fts._where(plan)
+            every = read(s, f"SELECT rowid FROM search_fts WHERE {where}", params)
+            if window != sorted((k for (k,) in every), reverse=True)[:WINDOW]:
+                wrong.append(q)
+    return wrong
+
+
 def main(argv: list[str]) -> int:
     """Rebuild the index of --n stored documents on a copy; print CPU a document and searches."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.search.rebuild_cpu")
@@ -88,6 +110,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--keep", type=Path, help="keep the indexed copy here")
+    parser.add_argument("--check-windows", action="store_true", help="windows against truth")
     args = parser.parse_args(argv)
     args.dir.mkdir(parents=True, exist_ok=True)
     base, planted = _base(args.dir, args.n, args.queries)
@@ -119,6 +142,9 @@ def main(argv: list[str]) -> int:
             f"CPU ms/doc writer {cpu / done * 1e3:.3f}, workers {kids / done * 1e3:.3f}"
         )
         _searches(db, planted["queries"])
+        if args.check_windows:
+            wrong = _wrong_windows(db, planted["queries"])
+            print(f"wrong windows: {len(wrong)} of {len(planted['queries'])} {wrong[:5]}")
     finally:
         db.dispose()
         if args.keep is None:
