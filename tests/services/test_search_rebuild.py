@@ -25,6 +25,7 @@ from daphuong.services.search_rebuild import (
     prepare_chunk,
     prepared,
     rebuild,
+    transactions,
     workers_for,
     write_batch,
 )
@@ -32,7 +33,7 @@ from daphuong.store.documents import DocumentRepository
 from daphuong.store.engine import Database
 from daphuong.store.models import OrganizationRow
 from daphuong.store.search import SearchIndex, make_index
-from daphuong.store.search.prepare import facet_entries
+from daphuong.store.search.prepare import IndexedDocument, facet_entries
 from daphuong.store.search.sources import SourceDoc, current_sources
 from tests.store.search.helpers import add_doc
 
@@ -224,6 +225,16 @@ def test_chunks_come_back_in_order_with_bounded_read_ahead(
         seen += [d.doc_id for d in docs]
     assert seen == list(range(1, 41))
     assert all(d.body.fold == ["hop", "tac", "phat", "trien"] for d in docs)
+
+
+def test_transactions_join_whole_chunks_in_order() -> None:
+    docs = [IndexedDocument(i, "public", None, None) for i in range(7)]
+    chunks = [docs[0:2], docs[2:4], docs[4:6], docs[6:7]]
+    assert [[d.doc_id for d in t] for t in transactions(chunks, 3)] == [
+        [0, 1, 2, 3],
+        [4, 5, 6],
+    ]
+    assert list(transactions(chunks, 0)) == chunks  # PostgreSQL: a transaction a chunk
 
 
 def test_zero_workers_means_one_per_cpu() -> None:

@@ -47,6 +47,11 @@ FACET_COUNTS = (
     "WHERE doc_key IN (SELECT value FROM json_each(:keys)) GROUP BY value_id) AS c "
     "ON c.value_id = v.id"
 )
+# FTS5's pending terms before it writes them out as a segment (its default is 1 MB): a
+# rebuild's transactions of thousands of documents then make one segment each, not one a
+# megabyte (CPU a document of FTS5's writes 0.208 -> 0.143 ms at 200k, with 4,000-document
+# transactions). Stored in the table's configuration; one-document ingest is unaffected.
+HASH_BYTES = 32 << 20
 # Added per tier a name reaches; far above any bm25 value, so tiers never interleave.
 TIER = 1000.0
 # A ranking flag: an FTS5 MATCH over the folded columns, or a condition on stored columns.
@@ -61,6 +66,20 @@ def _tune(session: Session) -> None:
         conn.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
         conn.exec_driver_sql(f"PRAGMA mmap_size = {MMAP_BYTES}")
         info["search_cache_kib"] = CACHE_KIB
+
+
+def _pending_limit(session: Session) -> None:
+    """FTS5's hashsize set to HASH_BYTES (checked once per pooled connection)."""
+    conn = session.connection()
+    info = conn.connection.info
+    if info.get("search_hash_bytes") == HASH_BYTES:
+        return
+    stored = conn.exec_driver_sql("SELECT v FROM search_fts_config WHERE k = 'hashsize'").first()
+    if stored is None or stored[0] != HASH_BYTES:
+        conn.exec_driver_sql(
+            f"INSERT INTO search_fts(search_fts, rank) VALUES ('hashsize', {HASH_BYTES})"
+        )
+    info["search_hash_bytes"] = HASH_BYTES
 
 
 def _range(plan: Plan) -> tuple[str, dict[str, object]]:
@@ -103,6 +122,7 @@ class SqliteSearchIndex(SqlSearchIndex):
     def index_documents(self, session: Session, docs: Sequence[IndexedDocument]) -> None:
         """Replace rows, facets and token streams of these documents."""
         _tune(session)
+        _pending_limit(session)
         super().index_documents(session, docs)
 
     def search(self, session: Session, query: SearchQuery, who: Principal) -> SearchResult:
