@@ -36,7 +36,13 @@ def find(doc: Doc) -> list[Candidate]:
             stop = _of_country(doc, i, end)
             cand = doc.cand(ORG, i, stop, "gazetteer", 0.95)
             head_end, kind = doc.head_at(i)
-            cand.parent = kind not in _NO_CHILDREN or _named_body(doc, kind, head_end, stop)
+            # 'Tổ chức Lương thực … Liên hợp quốc': a gazetteer name holding an international
+            # body lists it too; a pattern-found 'Tổ chức …' (an NGO's translated name) does not.
+            cand.parent = (
+                kind not in _NO_CHILDREN
+                or _named_body(doc, kind, head_end)
+                or (kind == "common" and _holds_international(doc, head_end, stop))
+            )
             out.append(cand)
         out.extend(_headed(doc, i))
     out.extend(_abbreviations(doc, out))
@@ -178,16 +184,18 @@ def _evidenced(doc: Doc, head_end: int, end: int) -> bool:
     return max(gaz.org_words.match(toks, head_end)[0], doc.continuation_at(head_end)) > head_end
 
 
-def _named_body(doc: Doc, kind: str, k: int, end: int = 0) -> bool:
+def _named_body(doc: Doc, kind: str, k: int) -> bool:
     """'Trung ương Đoàn Thanh niên …': a full body's name after 'Trung ương' is listed too
-    ('Đảng' in 'Trung ương Đảng' is not: a one-word name; nor 'TG&VN' in 'Báo TG&VN'); so is
-    an international body inside a 'Tổ chức …' name ('… Nông nghiệp Liên hợp quốc')."""
-    if kind == "common":
-        return any(_international_at(doc, m, end) for m in range(k, end))
+    ('Đảng' in 'Trung ương Đảng' is not: a one-word name; nor 'TG&VN' in 'Báo TG&VN')."""
     if kind != "capnext":
         return False
     end, label = doc.name_at(k)
     return (label == "ORG" and end - k >= 2) or headed_end(doc, k) > k + 1
+
+
+def _holds_international(doc: Doc, k: int, end: int) -> bool:
+    """An international body's name lies inside tokens k..end ('… Nông nghiệp Liên hợp quốc')."""
+    return any(_international_at(doc, m, end) for m in range(k, end))
 
 
 def _international_at(doc: Doc, m: int, end: int) -> bool:
