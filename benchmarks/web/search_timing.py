@@ -17,7 +17,7 @@ from daphuong.domain.access import Principal
 from daphuong.services.search import SearchService
 
 
-def _cpu_ms(call: Callable[[], object], repeat: int) -> float:
+def cpu_ms(call: Callable[[], object], repeat: int) -> float:
     """Median CPU milliseconds of `call` (this process, every thread)."""
     samples = []
     for _ in range(repeat):
@@ -27,20 +27,25 @@ def _cpu_ms(call: Callable[[], object], repeat: int) -> float:
     return round(statistics.median(samples), 1)
 
 
-def main(argv: list[str]) -> int:
-    """Per query of the load benchmark: SearchService.search, find_entities, GET /search."""
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.web.search_timing")
+def timing_args(name: str, argv: list[str]) -> argparse.Namespace:
+    """--db (the web benchmark's database) and --repeat, for `python -m benchmarks.web.<name>`."""
+    parser = argparse.ArgumentParser(prog=f"python -m benchmarks.web.{name}")
     parser.add_argument("--db", type=Path, default=DEFAULT_DB)
     parser.add_argument("--repeat", type=int, default=5)
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str]) -> int:
+    """Per query of the load benchmark: SearchService.search, find_entities, GET /search."""
+    args = timing_args("search_timing", argv)
     services, client = uncached_app(args.db)
     search = SearchService(services.db)
     who = Principal.anonymous()
     client.get("/search?q=warm")
     for q in QUERIES:
-        engine = _cpu_ms(partial(search.search, q, who=who, limit=20), args.repeat)
-        quick = _cpu_ms(partial(search.find_entities, q, who=who, limit=8), args.repeat)
-        page = _cpu_ms(partial(client.get, f"/search?{urlencode({'q': q})}"), args.repeat)
+        engine = cpu_ms(partial(search.search, q, who=who, limit=20), args.repeat)
+        quick = cpu_ms(partial(search.find_entities, q, who=who, limit=8), args.repeat)
+        page = cpu_ms(partial(client.get, f"/search?{urlencode({'q': q})}"), args.repeat)
         print(f"{q!r}: search {engine} ms, quick-find {quick} ms, page {page} ms")
     return 0
 
