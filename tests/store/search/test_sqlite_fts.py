@@ -5,7 +5,7 @@ from __future__ import annotations
 from daphuong.domain.access import Principal, Role
 from daphuong.domain.search import SearchQuery
 from daphuong.store.engine import Database
-from daphuong.store.search import make_index, sqlite_fts
+from daphuong.store.search import make_index, sqlite_reads
 from daphuong.store.search.exact import exact_level, exact_tokens, marked_exclusions
 from daphuong.store.search.fts_expr import (
     adjacency_expression,
@@ -118,5 +118,5 @@ def test_a_search_connection_gets_the_larger_cache_and_a_memory_map(sqlite_db: D
     with sqlite_db.reader() as s:
         index.search(s, SearchQuery(parse_query("hop tac")), Principal.local_system())
         conn = s.connection()
-        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -sqlite_fts.CACHE_KIB
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -sqlite_reads.CACHE_KIB
         assert (conn.exec_driver_sql("PRAGMA mmap_size").scalar() or 0) > 0

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from operator import itemgetter
 
-from sqlalchemy import Float, Integer, bindparam, text, true
+from sqlalchemy import Float, Integer, text, true
 from sqlalchemy.orm import Session
 
 from daphuong.domain.access import Principal
 from daphuong.domain.search import FacetValue, ParsedQuery, SearchQuery, SearchResult
 from daphuong.store.search import facets as facet_store
-from daphuong.store.search.base import Plan, SqlSearchIndex
+from daphuong.store.search.base import Plan
 from daphuong.store.search.bm25 import bm25_scores
 from daphuong.store.search.entities import MatchSource
 from daphuong.store.search.exact import RowCondition, exact_level, marked_exclusions
@@ -23,22 +22,14 @@ from daphuong.store.search.fts_expr import (
     tier_expressions,
     title_expression,
 )
-from daphuong.store.search.meta import sort_key
-from daphuong.store.search.prepare import IndexedDocument, fts_text
-from daphuong.store.search.sqlite_reads import doc_count, read
-from daphuong.store.search.tables import DOCS, ENTITIES
+from daphuong.store.search.sqlite_reads import doc_count, read, tune
+from daphuong.store.search.sqlite_writes import SqliteWrites
+from daphuong.store.search.tables import ENTITIES
 from daphuong.text.analyze import Keys, fold_stream, tone_stream
 
 # search_fts's stored columns, read by rowid from FTS5's content table (a plain rowid table)
 # rather than through the virtual table: a lookup through FTS5 cost 3-4x as much.
 CONTENT = "(SELECT id AS rowid, c0 AS title_f, c1 AS body_f, c2 AS exact FROM search_fts_content)"
-# SQLite's default page cache is 2 MB: the window's 1,000 content rows alone are 3-4 MB, so
-# every row lookup went to the operating system (a read call per page).
-CACHE_KIB = 65536
-# Pages read through a memory map instead of a read call and a copy each: 2-8 % less CPU per
-# search at 20k-100k documents (A/B in one process); at a million documents the window's
-# rows are random reads across a 14 GB file. SQLite caps it at its build's limit (2 GB).
-MMAP_BYTES = 1 << 31
 # Facet counts over the window as one prepared text statement: building the same query
 # with Core cost about a millisecond a search (construction and its cache key).
 FACET_COUNTS = (
@@ -47,39 +38,10 @@ FACET_COUNTS = (
     "WHERE doc_key IN (SELECT value FROM json_each(:keys)) GROUP BY value_id) AS c "
     "ON c.value_id = v.id"
 )
-# FTS5's pending terms before it writes them out as a segment (its default is 1 MB): a
-# rebuild's transactions of thousands of documents then make one segment each, not one a
-# megabyte (CPU a document of FTS5's writes 0.208 -> 0.143 ms at 200k, with 4,000-document
-# transactions). Stored in the table's configuration; one-document ingest is unaffected.
-HASH_BYTES = 32 << 20
 # Added per tier a name reaches; far above any bm25 value, so tiers never interleave.
 TIER = 1000.0
 # A ranking flag: an FTS5 MATCH over the folded columns, or a condition on stored columns.
 Flag = str | RowCondition
-
-
-def _tune(session: Session) -> None:
-    """A larger page cache and a memory map, set once per pooled connection."""
-    conn = session.connection()
-    info = conn.connection.info
-    if info.get("search_cache_kib") != CACHE_KIB:
-        conn.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
-        conn.exec_driver_sql(f"PRAGMA mmap_size = {MMAP_BYTES}")
-        info["search_cache_kib"] = CACHE_KIB
-
-
-def _pending_limit(session: Session) -> None:
-    """FTS5's hashsize set to HASH_BYTES (checked once per pooled connection)."""
-    conn = session.connection()
-    info = conn.connection.info
-    if info.get("search_hash_bytes") == HASH_BYTES:
-        return
-    stored = conn.exec_driver_sql("SELECT v FROM search_fts_config WHERE k = 'hashsize'").first()
-    if stored is None or stored[0] != HASH_BYTES:
-        conn.exec_driver_sql(
-            f"INSERT INTO search_fts(search_fts, rank) VALUES ('hashsize', {HASH_BYTES})"
-        )
-    info["search_hash_bytes"] = HASH_BYTES
 
 
 def _range(plan: Plan) -> tuple[str, dict[str, object]]:
@@ -111,7 +73,7 @@ def _scored_sql(table: str, weights: str, tiers: list[str]) -> str:
     return f"-bm25({table}, {weights}){lifts}"
 
 
-class SqliteSearchIndex(SqlSearchIndex):
+class SqliteSearchIndex(SqliteWrites):
     """FTS5 tables search_fts (documents, rowid = sort key) and search_entity_fts (names).
 
     Reads end in .all(): iterating a result fetches row by row, a driver call per key.
@@ -119,77 +81,10 @@ class SqliteSearchIndex(SqlSearchIndex):
 
     dialect = "sqlite"
 
-    def index_documents(self, session: Session, docs: Sequence[IndexedDocument]) -> None:
-        """Replace rows, facets and token streams of these documents."""
-        _tune(session)
-        _pending_limit(session)
-        super().index_documents(session, docs)
-
     def search(self, session: Session, query: SearchQuery, who: Principal) -> SearchResult:
         """Page of hits, total and facets; all three restricted to what `who` may see."""
-        _tune(session)
+        tune(session)
         return super().search(session, query, who)
-
-    # Bulk writes go to the driver as tuples: SQLAlchemy's per-row parameter processing cost
-    # more than SQLite's B-tree inserts (ten facet rows a document).
-    def _insert_docs(
-        self, session: Session, docs: Sequence[IndexedDocument], metas: Sequence[list[str]]
-    ) -> None:
-        conn = session.connection()
-        stored = DOCS.c.published.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
-        rows = [
-            (
-                d.doc_id,
-                sort_key(d.published, d.doc_id),
-                d.visibility,
-                d.owner_org_id,
-                stored(d.published) if stored and d.published is not None else d.published,
-            )
-            for d in docs
-        ]
-        conn.exec_driver_sql(
-            "INSERT INTO search_docs(doc_id, sort_key, visibility, owner_org_id, published) "
-            "VALUES (?, ?, ?, ?, ?)",
-            rows,
-        )
-        self._write_text(session, docs, metas)
-
-    def _write_facet_rows(self, session: Session, rows: list[dict[str, int]]) -> None:
-        if rows:
-            session.connection().exec_driver_sql(
-                "INSERT INTO search_facets(doc_key, value_id) VALUES (?, ?)",
-                [(r["doc_key"], r["value_id"]) for r in rows],
-            )
-
-    def _write_text(
-        self, session: Session, docs: Sequence[IndexedDocument], metas: Sequence[list[str]]
-    ) -> None:
-        rows = [
-            (sort_key(d.published, d.doc_id), *fts_text(d), " ".join(meta))
-            for d, meta in zip(docs, metas, strict=True)
-        ]
-        # In ascending rowid order: FTS5 writes its pending terms out as a new segment
-        # whenever a rowid is lower than the one before it in the transaction, and documents
-        # come by id, their sort keys by publication date: that was a segment every second
-        # document, and merging them most of the writing's CPU.
-        rows.sort(key=itemgetter(0))
-        session.connection().exec_driver_sql(
-            "INSERT INTO search_fts(rowid, title_f, body_f, exact, meta) VALUES (?, ?, ?, ?, ?)",
-            rows,
-        )
-
-    def _delete_text(self, session: Session, keys: Sequence[int]) -> None:
-        session.execute(
-            text("DELETE FROM search_fts WHERE rowid IN :keys").bindparams(
-                bindparam("keys", expanding=True)
-            ),
-            {"keys": list(keys)},
-        )
-
-    def _rewrite_meta(self, session: Session, key: int, old: list[str], new: list[str]) -> None:
-        session.execute(
-            text("UPDATE search_fts SET meta = :m WHERE rowid = :k"), {"m": " ".join(new), "k": key}
-        )
 
     def _flags(self, parsed: ParsedQuery) -> list[Flag]:
         exact, adjacent = exact_level(parsed), adjacency_expression(parsed)
