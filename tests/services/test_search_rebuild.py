@@ -33,9 +33,11 @@ from daphuong.store.documents import DocumentRepository
 from daphuong.store.engine import Database
 from daphuong.store.models import OrganizationRow
 from daphuong.store.search import SearchIndex, make_index
+from daphuong.store.search.postgres_bulk import drop_text_index
 from daphuong.store.search.prepare import IndexedDocument, facet_entries
 from daphuong.store.search.sources import SourceDoc, current_sources
 from tests.store.search.helpers import add_doc
+from tests.store.search.test_postgres_bulk import has_text_index
 
 ADMIN = Principal.local_system()
 VIEWER = Principal(user_id=9, org_id=2, role=Role.VIEWER)
@@ -240,3 +242,68 @@ def test_transactions_join_whole_chunks_in_order() -> None:
 def test_zero_workers_means_one_per_cpu() -> None:
     assert workers_for(0) == (multiprocessing.cpu_count() or 1)
     assert workers_for(3) == 3
+
+
+def _rebuilt(db: Database) -> tuple[SearchIndex, list[int], dict[int, ExtractionResult]]:
+    """The stored documents indexed by a rebuild: the index, their ids and extractions."""
+    index = make_index(db.dialect)
+    ids = _store(db, index)
+    extractions = {doc_id: _extraction(i) for i, doc_id in enumerate(ids)}
+    rebuild(db, index, workers=1, batch=4, extractions=extractions.get)
+    return index, ids, extractions
+
+
+@pytest.mark.postgres
+def test_a_postgres_rebuild_writes_without_the_gin_index_and_builds_it_after(
+    pg_db: Database,
+) -> None:
+    index, _ids, extractions = _rebuilt(pg_db)
+    during: list[bool] = []
+
+    def extraction(doc_id: int) -> ExtractionResult | None:
+        during.append(has_text_index(pg_db))  # asked while the chunks are read and written
+        return extractions[doc_id]
+
+    assert rebuild(pg_db, index, workers=2, batch=4, extractions=extraction) == N
+    assert during and not any(during)
+    assert has_text_index(pg_db)
+    assert any(total for total, _facets, _hits in _results(pg_db))
+
+
+@pytest.mark.postgres
+def test_a_failed_postgres_rebuild_leaves_a_searchable_index(pg_db: Database) -> None:
+    index, ids, extractions = _rebuilt(pg_db)
+    before = _results(pg_db)
+
+    def failing(doc_id: int) -> ExtractionResult | None:
+        if doc_id == ids[N // 2]:
+            raise RuntimeError("the process stops half-way")
+        return extractions[doc_id]
+
+    with pytest.raises(RuntimeError):
+        rebuild(pg_db, index, workers=2, batch=4, extractions=failing)
+    assert has_text_index(pg_db)  # built again on the way out
+    assert _results(pg_db) == before  # every chunk written was the same documents again
+
+
+@pytest.mark.postgres
+def test_a_killed_postgres_rebuild_leaves_searches_right_until_the_next_one(
+    pg_db: Database,
+) -> None:
+    index, _ids, extractions = _rebuilt(pg_db)
+    before = _results(pg_db)
+    # A process killed mid-rebuild never reaches its `finally`: the GIN index stays dropped.
+    with pg_db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        drop_text_index(conn)
+    assert _results(pg_db) == before  # every vector scanned: slower, the same hits
+    rebuild(pg_db, index, workers=1, batch=4, extractions=extractions.get)
+    assert has_text_index(pg_db)
+    assert _results(pg_db) == before
+
+
+def test_sqlite_has_nothing_to_do_around_a_rebuild(sqlite_db: Database) -> None:
+    index = make_index(sqlite_db.dialect)
+    with index.bulk_rebuild(sqlite_db):
+        pass
+    _store(sqlite_db, index)
+    assert rebuild(sqlite_db, index, workers=1, batch=4) == N

@@ -200,7 +200,11 @@ def rebuild(
     # SQLite's text columns are made by the workers; PostgreSQL's writer needs the streams.
     pack = index.dialect == "sqlite"
     least = SQLITE_TRANSACTION_DOCS if pack else 0
-    for docs in transactions(prepared(chunks, workers_for(workers), pack=pack), least):
-        with db.transaction() as session:
-            done += write_batch(session, index, docs, stored_facets=extractions is None)
+    # On PostgreSQL the GIN index is dropped meanwhile and built once at the end (also after a
+    # failure); a process killed meanwhile leaves it missing until the next rebuild, and its
+    # searches scan every vector (same hits, slower).
+    with index.bulk_rebuild(db):
+        for docs in transactions(prepared(chunks, workers_for(workers), pack=pack), least):
+            with db.transaction() as session:
+                done += write_batch(session, index, docs, stored_facets=extractions is None)
     return done

@@ -15,7 +15,8 @@ from daphuong.text.query import parse_query
 from tests.store.search.helpers import add_doc
 
 
-def _has_index(db: Database) -> bool:
+def has_text_index(db: Database) -> bool:
+    """Whether the vector GIN index exists."""
     with db.reader() as s:
         found = s.scalar(
             text("SELECT count(*) FROM pg_indexes WHERE indexname = :n"), {"n": TEXT_INDEX}
@@ -37,10 +38,10 @@ def test_rows_written_without_the_index_are_found_once_it_is_built(pg_db: Databa
     with pg_db.transaction() as s:
         add_doc(s, index, "Đoàn đại biểu thăm hỏi bà con vùng lũ.")
     with index.bulk_rebuild(pg_db):
-        assert not _has_index(pg_db)
+        assert not has_text_index(pg_db)
         with pg_db.transaction() as s:
             add_doc(s, index, "Bà con vùng lũ nhận gạo cứu trợ.")
-    assert _has_index(pg_db)
+    assert has_text_index(pg_db)
     assert _hits(pg_db, "vung lu") == 2
     with pg_db.reader() as s:  # the built index, not a scan, answers the match
         s.execute(text("SET LOCAL enable_seqscan = off"))
@@ -54,4 +55,4 @@ def test_rows_written_without_the_index_are_found_once_it_is_built(pg_db: Databa
 def test_the_index_is_built_again_when_the_rebuild_fails(pg_db: Database) -> None:
     with pytest.raises(RuntimeError), without_text_index(pg_db):
         raise RuntimeError("a batch failed")
-    assert _has_index(pg_db)
+    assert has_text_index(pg_db)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from daphuong.domain.access import Principal
 from daphuong.domain.search import EntityHit, ParsedQuery, SearchQuery, SearchResult
+from daphuong.store.engine import Database
 from daphuong.store.search.prepare import FacetEntry, IndexedDocument
 from daphuong.store.search.tables import DOCS
 
@@ -54,6 +56,10 @@ class SearchIndex(ABC):
         self, session: Session, parsed: ParsedQuery, *, limit: int, entity_type: str | None
     ) -> list[EntityHit]:
         """Entities whose names match (the last word as a prefix: people type as they search)."""
+
+    def bulk_rebuild(self, db: Database) -> AbstractContextManager[None]:
+        """Around a full rebuild only: what makes writing every document cheaper (default none)."""
+        return nullcontext()
 
     def index_document(self, session: Session, doc: IndexedDocument) -> None:
         """Add or replace one document."""
