@@ -6,7 +6,9 @@ for each query reads the window both ways and prints wall time and shared buffer
 (hit + read: what load does not change), per plan and for the choice `postgres_window`
 makes at several DENSE_SHARE thresholds. Both plans must return the same keys. With
 `--search`, whole searches instead: the earlier fixed-slice read against the per-query
-choice, alternating query by query on the same data.
+choice, alternating query by query on the same data. With `--phases`, whole searches with
+the wall time of each phase (window, estimate, facets, flags, rank, snippets). `--name`
+names the scratch database, so two people's kept databases do not collide.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ import argparse
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import insert, text
@@ -27,7 +31,7 @@ from daphuong.domain.search import SearchQuery
 from daphuong.store.engine import Database
 from daphuong.store.migrate import upgrade
 from daphuong.store.models import DocumentRow, OrganizationRow
-from daphuong.store.search import make_index
+from daphuong.store.search import base, make_index
 from daphuong.store.search import postgres_window as pw
 from daphuong.store.search.base import Plan
 from daphuong.store.search.postgres import PostgresSearchIndex
@@ -39,10 +43,10 @@ WINDOW = 1000
 SCRATCH = "daphuong_pg_plans"
 
 
-def build(n: int) -> str:
+def build(n: int, name: str = SCRATCH) -> str:
     """A scratch database holding the benchmark's first n documents, indexed and analysed."""
     docs = list(Generator(42).documents(n))
-    url = bench._pg_database(SCRATCH)
+    url = bench._pg_database(name)
     db = Database(url)
     upgrade(db.engine)
     index = make_index("postgresql")
@@ -158,6 +162,58 @@ def search_ab(url: str, queries: list[str]) -> None:
     db.dispose()
 
 
+# Search phases timed by --phases: (owner, attribute, label).
+PHASES = [
+    (PostgresSearchIndex, "_plan", "plan"),
+    (PostgresSearchIndex, "_keys", "window"),
+    (PostgresSearchIndex, "_count", "count"),
+    (PostgresSearchIndex, "_estimate_total", "estimate"),
+    (PostgresSearchIndex, "_facet_counts", "facets"),
+    (PostgresSearchIndex, "_flag_sets", "flags"),
+    (PostgresSearchIndex, "_relevance", "rank"),
+    (base, "page_hits", "snippets"),
+]
+
+
+@contextmanager
+def _clock(spent: dict[str, float], label: str) -> Iterator[None]:
+    began = time.perf_counter()
+    yield
+    spent[label] += time.perf_counter() - began
+
+
+def _stopwatch(fn: Callable[..., Any], label: str, spent: dict[str, float]) -> Callable[..., Any]:
+    """fn, adding its wall time (the server's included) to spent[label]."""
+
+    def timed(*a: Any, **k: Any) -> Any:
+        with _clock(spent, label):
+            return fn(*a, **k)
+
+    return timed
+
+
+def phases(url: str, queries: list[str]) -> None:
+    """Whole searches with each phase's wall time, p50 / p95 / mean ms per phase."""
+    db = Database(url)
+    index = PostgresSearchIndex()
+    spent: dict[str, float] = defaultdict(float)
+    for owner, attr, label in PHASES:
+        setattr(owner, attr, _stopwatch(getattr(owner, attr), label, spent))
+    per_phase: dict[str, list[float]] = defaultdict(list)
+    for i, q in enumerate(queries[:10] + queries):  # the first ten warm the caches
+        spent.clear()
+        began = time.perf_counter()
+        with db.reader() as s:
+            index.search(s, SearchQuery(parse_query(q), limit=10), bench.VIEWER)
+        if i >= 10:
+            per_phase["search"].append(time.perf_counter() - began)
+            for _, _, label in PHASES:
+                per_phase[label].append(spent.get(label, 0.0))
+    for label, xs in per_phase.items():
+        print(f"{label:9} ms", _pct([x * 1e3 for x in xs]))
+    db.dispose()
+
+
 def _pct(xs: list[float]) -> str:
     xs = sorted(xs)
     p50, p95 = xs[len(xs) // 2], xs[int(len(xs) * 0.95)]
@@ -171,17 +227,22 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--queries", type=int, default=150)
     parser.add_argument("--url", help="a database built by an earlier --keep run")
     parser.add_argument("--keep", action="store_true", help="do not drop the scratch database")
+    parser.add_argument("--name", default=SCRATCH, help="the scratch database's name")
     parser.add_argument("--search", action="store_true", help="time whole searches instead")
+    parser.add_argument("--phases", action="store_true", help="time each phase of searches")
     args = parser.parse_args(argv)
-    url = args.url or build(args.n)
+    url = args.url or build(args.n, args.name)
     if args.search:
         search_ab(url, Generator(42).queries(args.queries))
+        return 0
+    if args.phases:
+        phases(url, Generator(42).queries(args.queries))
         return 0
     try:
         rows = compare(url, Generator(42).queries(args.queries))
     finally:
         if not (args.keep or args.url):
-            bench._pg_database(SCRATCH, create=False)
+            bench._pg_database(args.name, create=False)
     for q, share, walk_s, bitmap_s, wb, bb in rows:
         print(
             f"{q[:32]:32} share {share:5.3f} walk {walk_s * 1e3:7.1f} ms {wb:7} buf  "
