@@ -12,9 +12,11 @@ from daphuong.store.search import make_index
 from daphuong.store.search.base import Plan
 from daphuong.store.search.postgres_query import base_tsquery, key_range, match_where
 from daphuong.store.search.postgres_window import (
+    BITMAP,
     DENSE_SHARE,
     MARGIN,
     Span,
+    _planned,
     bitmap,
     first_width,
     match_share,
@@ -101,3 +103,17 @@ def test_plan_settings_last_for_the_read_only(pg_db: Database) -> None:
         assert bitmap(s, where, params, keys, 3, 1) == walk(s, where, params, keys, 3)
         after = s.execute(text("SELECT name, setting FROM pg_settings ORDER BY name")).all()
     assert after == before
+
+
+@pytest.mark.postgres
+def test_plan_settings_restore_what_the_transaction_had_set(pg_db: Database) -> None:
+    with pg_db.reader() as s:
+        s.execute(text("SET LOCAL cpu_operator_cost = 0.01"))
+        with _planned(s, BITMAP):
+            inside = s.scalar(text("SELECT current_setting('cpu_operator_cost')"))
+        after = [
+            s.scalar(text("SELECT current_setting(:n)"), {"n": name})
+            for name in ("cpu_operator_cost", "enable_indexscan")
+        ]
+    assert inside == BITMAP["cpu_operator_cost"]
+    assert after == ["0.01", "on"]

@@ -43,6 +43,20 @@ from daphuong.store.search.prepare import IndexedDocument
 from daphuong.store.search.tables import ENTITIES
 from daphuong.text.analyze import Keys
 
+# Session.info keys for one search: the ts_rank_cd tsquery, and the window's relevance read
+# with the ranking flags (so the levels' relevance needs no second read of the vectors).
+RANK_QUERY = "daphuong.search.rank_query"
+RANKS = "daphuong.search.ranks"
+DOCUMENTS = "daphuong.search.documents"  # the planner's row count, read once a search
+SETTINGS = ", ".join(
+    f"set_config('{name}', '{value}', true)"
+    for name, value in (
+        ("jit", "off"),
+        ("enable_seqscan", "off"),
+        ("max_parallel_workers_per_gather", "0"),
+    )
+)
+
 
 class PostgresSearchIndex(SqlSearchIndex):
     """tsvector columns on search_docs and search_entities, both with GIN indexes."""
@@ -108,12 +122,18 @@ class PostgresSearchIndex(SqlSearchIndex):
     def search(self, session: Session, query: SearchQuery, who: Principal) -> SearchResult:
         """As the shared search, with planner settings fit for it (this transaction only).
 
-        JIT compiling costs more than these reads take; and after ANALYZE the planner
-        misjudges many-lexeme tsqueries and scans every vector instead of the GIN index.
+        JIT compiling costs more than these reads take; after ANALYZE the planner
+        misjudges many-lexeme tsqueries and scans every vector instead of the GIN index; and
+        starting parallel workers costs more than a read of a key range takes.
         """
-        session.execute(text("SET LOCAL jit = off"))
-        session.execute(text("SET LOCAL enable_seqscan = off"))
-        return super().search(session, query, who)
+        session.execute(text(f"SELECT {SETTINGS}"))
+        parsed = query.parsed
+        session.info[RANK_QUERY] = None if parsed.is_empty else match_tsquery(parsed)
+        try:
+            return super().search(session, query, who)
+        finally:
+            for key in (RANK_QUERY, RANKS, DOCUMENTS):
+                session.info.pop(key, None)
 
     def _keys(self, session: Session, plan: Plan, n: int) -> list[int]:
         """Newest matches, by a key-order walk or GIN bitmaps, as the estimated share decides.
@@ -138,12 +158,14 @@ class PostgresSearchIndex(SqlSearchIndex):
         """As the shared count, but the planner's row estimate for the whole table.
 
         (A full count visits a million index entries; the total is only an estimate's
-        denominator.)
+        denominator.) Read once a search: the window and the estimate both ask.
         """
         if low is None and high is None:
-            rows = session.scalar(
-                text("SELECT reltuples FROM pg_class WHERE oid = 'search_docs'::regclass")
-            )
+            rows = session.info.get(DOCUMENTS)
+            if rows is None:
+                rows = session.info[DOCUMENTS] = session.scalar(
+                    text("SELECT reltuples FROM pg_class WHERE oid = 'search_docs'::regclass")
+                )
             if rows is not None and rows >= 0:  # -1: never analysed
                 return int(rows)
         return super()._doc_count(session, low, high)
@@ -154,24 +176,36 @@ class PostgresSearchIndex(SqlSearchIndex):
     def _flag_sets(
         self, session: Session, flags: Sequence[object], window: list[int]
     ) -> list[set[int]]:
-        """Every flag in one read of the window's rows (PostgreSQL detoasts per flag tested).
+        """Every flag, and the window's relevance, in one read of the window's rows.
 
-        (One statement per flag let the planner start from the GIN index and recheck
-        phrase flags on every document with the words, anywhere in the corpus.)
+        PostgreSQL detoasts a vector again for each function it is passed to (a TOAST index
+        probe and four chunk reads, about 6 µs a row); a whole-row value of the table is
+        built with its vector detoasted once, so the flags and ts_rank_cd all read that copy.
+        (One statement per flag let the planner start from the GIN index and recheck phrase
+        flags on every document with the words, anywhere in the corpus.)
         """
         if not flags:
             return []
-        tests = ", ".join(f"vector @@ CAST(:f{i} AS tsquery)" for i in range(len(flags)))
-        stmt = text(
-            f"SELECT sort_key, {tests} FROM search_docs "
-            "WHERE sort_key = ANY(CAST(:keys AS bigint[]))"
-        )
+        tests = [f"(d).vector @@ CAST(:f{i} AS tsquery)" for i in range(len(flags))]
         params: dict[str, object] = {f"f{i}": str(f) for i, f in enumerate(flags)}
+        rank = session.info.get(RANK_QUERY)
+        if rank is not None:
+            tests.append("ts_rank_cd((d).vector, CAST(:rank AS tsquery))")
+            params["rank"] = rank
+        stmt = text(
+            f"SELECT (d).sort_key, {', '.join(tests)} FROM (SELECT d FROM search_docs AS d "
+            "WHERE sort_key = ANY(CAST(:keys AS bigint[])) OFFSET 0) AS w"
+        )
         sets: list[set[int]] = [set() for _ in flags]
+        ranks: dict[int, float] = {}
         for key, *held in session.execute(stmt, {**params, "keys": window}):
+            if rank is not None:
+                ranks[int(key)] = float(held.pop())
             for found, on in zip(sets, held, strict=True):
                 if on:
                     found.add(int(key))
+        if rank is not None:
+            session.info[RANKS] = ranks
         return sets
 
     def _count(self, session: Session, plan: Plan) -> int:
@@ -184,9 +218,12 @@ class PostgresSearchIndex(SqlSearchIndex):
         self, session: Session, parsed: ParsedQuery, keys: list[int]
     ) -> dict[int, float]:
         # Cover density over the candidates only; no length normalization: meta lexemes
-        # (visibility, facets) would count as words.
+        # (visibility, facets) would count as words. Usually read with the flags already.
         if not keys:
             return {}
+        known: dict[int, float] = session.info.get(RANKS) or {}
+        if all(k in known for k in keys):
+            return {k: known[k] for k in keys}
         stmt = text(
             "SELECT sort_key, ts_rank_cd(vector, CAST(:q AS tsquery)) FROM search_docs "
             "WHERE sort_key = ANY(CAST(:keys AS bigint[]))"

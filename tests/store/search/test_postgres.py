@@ -1,0 +1,70 @@
+"""The PostgreSQL search: flags and relevance read together, per-search state cleared."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import text
+
+from daphuong.domain.access import Principal, Role
+from daphuong.domain.search import SearchQuery
+from daphuong.store.engine import Database
+from daphuong.store.search.postgres import DOCUMENTS, RANK_QUERY, RANKS, PostgresSearchIndex
+from daphuong.store.search.postgres_query import match_tsquery
+from daphuong.text.query import parse_query
+from tests.store.search.helpers import add_doc
+
+START = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+BODIES = [
+    "Hợp tác kinh tế giữa hai tỉnh, hợp tác lâu dài",
+    "Kinh tế biển và hợp tác nghề cá",
+    "Hop tac dau tu: kinh te so",
+    "Tác động của hợp đồng kinh tế",
+    "Kinh tế hợp tác xã nông nghiệp, hợp tác xã thủy sản",
+]
+
+
+def _corpus(db: Database) -> PostgresSearchIndex:
+    index = PostgresSearchIndex()
+    with db.transaction() as s:
+        for day, body in enumerate(BODIES):
+            title = "Hợp tác kinh tế" if day % 2 == 0 else None
+            add_doc(s, index, body, title=title, published=START + dt.timedelta(days=day))
+    return index
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("query", ["hợp tác kinh tế", "hop tac", "kinh te -bien", '"hợp tác"'])
+def test_flags_and_relevance_read_together_match_separate_reads(
+    pg_db: Database, query: str
+) -> None:
+    index = _corpus(pg_db)
+    parsed = parse_query(query)
+    flags = index._flags(parsed)
+    with pg_db.reader() as s:
+        window = list(s.scalars(text("SELECT sort_key FROM search_docs ORDER BY 1 DESC")))
+        s.info[RANK_QUERY] = match_tsquery(parsed)
+        sets = index._flag_sets(s, flags, window)
+        together = index._relevance(s, parsed, window)
+        del s.info[RANK_QUERY], s.info[RANKS]
+        alone = index._relevance(s, parsed, window)
+        for flag, found in zip(flags, sets, strict=True):
+            expected = s.scalars(
+                text("SELECT sort_key FROM search_docs WHERE vector @@ CAST(:f AS tsquery)"),
+                {"f": flag},
+            )
+            assert found == set(expected)
+    assert together == pytest.approx(alone)
+    assert any(together.values())
+
+
+@pytest.mark.postgres
+def test_a_search_leaves_no_state_on_the_session(pg_db: Database) -> None:
+    index = _corpus(pg_db)
+    who = Principal(user_id=1, org_id=1, role=Role.VIEWER)
+    with pg_db.reader() as s:
+        result = index.search(s, SearchQuery(parse_query("hợp tác")), who)
+        assert not {RANK_QUERY, RANKS, DOCUMENTS} & set(s.info)
+        assert s.scalar(text("SELECT current_setting('max_parallel_workers_per_gather')")) == "0"
+    assert result.total == len(BODIES)  # every body has both words somewhere
