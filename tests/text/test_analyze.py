@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import sys
 import unicodedata
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from daphuong.text.analyze import (
     MAX_TOKEN_CHARS,
+    Streams,
     fold_stream,
+    folded_text,
+    marked_keys,
     name_key,
     token_keys,
     token_streams,
     tokenize,
     tone_stream,
 )
-from daphuong.text.keys import fold_key, tone_key
+from daphuong.text.keys import _TONE_ROWS, fold_key, tone_key
 from daphuong.text.normalize import normalize
 
 
@@ -80,3 +85,62 @@ def test_token_streams_cut_long_tokens_like_token_keys() -> None:
     text = "Thủy " + "a" * 100 + " hoà"
     assert token_streams(text).keys() == token_keys(text)
     assert name_key("  Lê   HOÀI-Trung ") == "le hoai trung"
+
+
+def _old_exact_set(text: str) -> set[str]:
+    """The marked words as first defined: every tone key less every folded key."""
+    streams = token_streams(text)
+    return set(streams.tone).difference(streams.fold)
+
+
+def _agrees_with_streams(text: str) -> None:
+    found, streams = folded_text(text), token_streams(text)
+    assert found.folded == " ".join(streams.fold)
+    marked = marked_keys(streams)
+    assert [k for k in found.marked if k] == list(marked)  # the same order
+    assert set(marked) == _old_exact_set(text)
+
+
+def test_folded_text_agrees_with_the_streams_on_real_text(shared_dir: Path) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(shared_dir.glob("**/*.txt"))]
+    assert len(texts) > 10
+    for raw in texts:
+        _agrees_with_streams(normalize(raw).text)
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from("aăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹỳỷỹýỵ ĐHÒÂ-19_xİΣσς\u0301."),
+        max_size=80,
+    )
+)
+def test_folded_text_agrees_with_the_streams(text: str) -> None:
+    _agrees_with_streams(unicodedata.normalize("NFC", text))
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
+def test_folded_text_agrees_with_the_streams_on_any_text(raw: str) -> None:
+    _agrees_with_streams(normalize(raw).text)
+
+
+def test_a_long_token_is_marked_by_its_cut_keys() -> None:
+    text = "Thủy " + "ư" * 100 + " hoà thuy"
+    _agrees_with_streams(text)
+    assert list(folded_text(text).marked) == ["thủy", "ư" * MAX_TOKEN_CHARS, "hòa", ""]
+    assert list(marked_keys(Streams(["a", "a"], ["á", "a"]))) == ["á"]
+
+
+def test_folding_is_idempotent_on_every_character() -> None:
+    # What folded_text rests on: a folded key folds to itself, so a tone key that is some
+    # token's folded key is its own token's folded key.
+    for cp in range(sys.maxunicode + 1):
+        folded = fold_key(chr(cp))
+        assert fold_key(folded) == folded, hex(cp)
+
+
+def test_a_tone_key_folds_as_its_token() -> None:
+    # tone_key only moves marks within a row of the same vowel, which folds to one letter.
+    for row in _TONE_ROWS.values():
+        assert len({fold_key(ch) for ch in row}) == 1, row
+    for word in ["Hoà", "THUỶ", "quốc", "giữa", "ĐƯỜNG", "khuya", "İstanbul", "ΣΟΦΙΑΣ"]:
+        assert fold_key(tone_key(word)) == fold_key(word)

@@ -29,7 +29,6 @@ from daphuong.store.search.prepare import (
     FacetEntry,
     IndexedDocument,
     facet_entries,
-    packed,
     prepare_document,
 )
 from daphuong.store.search.sources import SourceDoc, current_sources, still_current
@@ -71,14 +70,12 @@ def workers_for(setting: int) -> int:
 def prepare_chunk(jobs: Sequence[Job], pack: bool = False) -> list[IndexedDocument]:
     """Prepare documents in order (in a worker process); a failure names its document.
 
-    With `pack`, each also gets its SQLite text columns made here (prepare.packed).
+    With `pack`, each gets its SQLite text columns made here instead of token lists.
     """
     out: list[IndexedDocument] = []
     for source, facets in jobs:
         try:
-            doc = prepare_document(source, None)
-            if pack:
-                doc = packed(doc)
+            doc = prepare_document(source, None, pack=pack)
         except Exception as exc:  # whatever went wrong, say which document it was
             raise PrepareFailed(source.id, f"{type(exc).__name__}: {exc}") from exc
         if facets is not None:
@@ -115,7 +112,7 @@ def prepared(
 
     At most IN_FLIGHT_PER_WORKER chunks a worker are read ahead, so memory stays bounded
     however many documents there are. One worker, or a single chunk, is prepared here.
-    With `pack`, documents come with their SQLite columns made (prepare.packed).
+    With `pack`, documents come with their SQLite columns made instead of token lists.
     """
     it = iter(chunks)
     head = list(itertools.islice(it, 2))

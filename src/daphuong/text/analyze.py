@@ -105,6 +105,42 @@ def token_streams(text: str) -> Streams:
     )
 
 
+def _marked(word: str) -> str:
+    fold, tone = word_keys(word)
+    return tone if tone != fold else ""
+
+
+# A token's tone key where it is not its folded key (it has marks or đ), else "".
+_MARKED = _CachedKeys(_marked)
+
+
+class FoldedText(NamedTuple):
+    """A text's folded keys joined by spaces and its marked words: SQLite's columns."""
+
+    folded: str
+    # Tone keys that differ from their token's folded key, in order of first occurrence (a
+    # dict as an ordered set: sorting them cost as much as finding them); "" stands for the rest.
+    marked: dict[str, None]
+
+
+def folded_text(text: str) -> FoldedText:
+    """The folded stream joined and the marked tone keys, without the token lists.
+
+    A tone key equals some folded key only where it is its own token's folded key (folding
+    is idempotent and folds a tone key as its token: tests check both), so the marked words
+    are exactly the tone keys that are no folded key of the text, one lookup a token.
+    """
+    words = (_TOKEN if "_" in text else _WORDS).findall(text)
+    return FoldedText(
+        " ".join(map(_FOLD_KEYS.__getitem__, words)), dict.fromkeys(map(_MARKED.__getitem__, words))
+    )
+
+
+def marked_keys(streams: Streams) -> dict[str, None]:
+    """The tone keys of streams that differ from their token's folded key, as folded_text's."""
+    return dict.fromkeys(t for f, t in zip(streams.fold, streams.tone, strict=True) if t != f)
+
+
 def fold_stream(keys: Iterable[Keys]) -> str:
     """Folded keys joined by spaces: what the diacritic-insensitive index sees."""
     return " ".join(k[0] for k in keys)

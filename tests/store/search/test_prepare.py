@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import pickle
+from pathlib import Path
 
 from daphuong.domain.document import Segment
 from daphuong.domain.extraction import (
@@ -21,7 +22,6 @@ from daphuong.store.search.prepare import (
     body_tokens,
     facet_entries,
     fts_text,
-    packed,
     prepare_document,
 )
 from daphuong.store.search.sources import SourceDoc
@@ -88,17 +88,41 @@ def test_a_prepared_document_survives_pickling() -> None:
     assert isinstance(back.title, Streams)
 
 
-def test_a_packed_document_carries_the_columns_its_streams_make() -> None:
+def test_the_columns_of_a_document_are_its_streams_joined() -> None:
     title = Streams(["tin", "hoa"], ["tin", "hòa"])
     body = Streams(["hoa", "binh", "tin"], ["hoa", "bình", "tin"])
     doc = IndexedDocument(7, "public", None, None, title, body)
-    joined = fts_text(doc)
-    assert joined[:2] == ("tin hoa", "hoa binh tin")
-    assert sorted(joined.exact.split()) == ["bình", "hòa"]  # marked words, once each
-    back = pickle.loads(pickle.dumps(packed(doc)))
-    assert back.fts == joined and isinstance(back.fts, FtsText)
-    assert back.title == back.body == Streams([], [])
-    assert fts_text(back) == joined
+    assert fts_text(doc) == ("tin hoa", "hoa binh tin", "hòa bình")  # marked words, in order
+
+
+def _source(text: str, title: str | None, clutter: list[tuple[int, int]]) -> SourceDoc:
+    norm = normalize(text)
+    return SourceDoc(
+        id=5,
+        title=title,
+        outlet="Báo Mới",
+        published=dt.datetime(2023, 1, 2),
+        normalized_text=norm.text,
+        offsets_json=json.dumps(norm.offsets.to_json()) if clutter else "",
+        clutter_json=json.dumps([[s, e, "share"] for s, e in clutter]),
+        visibility="public",
+        owner_org_id=None,
+    )
+
+
+def test_a_packed_document_carries_the_columns_its_streams_make(shared_dir: Path) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(shared_dir.glob("**/*.txt"))]
+    sources = [_source(t, t.split("\n", 1)[0], []) for t in texts]
+    sources += [_source(t, None, [(10, 400), (900, 1000)]) for t in texts]  # clutter
+    sources.append(_source("Hợp tác\r\nChia sẻ", "Tin Mới", [(9, 16)]))
+    for source in sources:
+        streams = prepare_document(source, None)
+        doc = prepare_document(source, None, pack=True)
+        assert doc.fts == fts_text(streams) and isinstance(doc.fts, FtsText)
+        assert doc.title == doc.body == Streams([], [])
+        assert doc.facets == streams.facets
+        back = pickle.loads(pickle.dumps(doc))
+        assert fts_text(back) == fts_text(streams)
 
 
 def test_prepare_reads_plain_columns_like_a_row() -> None:

@@ -11,8 +11,16 @@ from typing import NamedTuple, Protocol
 
 from daphuong.domain.document import Segment
 from daphuong.domain.extraction import EntityType, ExtractionResult
-from daphuong.store.search.exact import exact_tokens
-from daphuong.text.analyze import Streams, Token, name_key, token_streams, tokenize
+from daphuong.text.analyze import (
+    FoldedText,
+    Streams,
+    Token,
+    folded_text,
+    marked_keys,
+    name_key,
+    token_streams,
+    tokenize,
+)
 from daphuong.text.normalize import OffsetsMap, normalize
 
 # Entities offered as a filter/facet by name: who and which organisation a document is about.
@@ -57,15 +65,15 @@ class FtsText(NamedTuple):
 
     title: str  # folded title keys, space-separated
     body: str  # folded body keys, space-separated
-    exact: str  # the distinct marked words (exact.exact_tokens)
+    exact: str  # the distinct marked words, sorted (the tone keys that are no folded key)
 
 
 @dataclass(slots=True)
 class IndexedDocument:
     """Everything the index keeps for one current document version.
 
-    `fts`, when set, holds the SQLite columns made ahead (by `packed`, in the rebuild's
-    worker processes) and the streams are empty: only the SQLite backend takes such a document.
+    `fts`, when set, holds the SQLite columns made ahead (`prepare_document(pack=True)`, in
+    the rebuild's worker processes) and the streams are empty: only SQLite takes such a one.
     """
 
     doc_id: int
@@ -84,22 +92,31 @@ def fts_text(doc: IndexedDocument) -> FtsText:
         return doc.fts
     title, body = doc.title, doc.body
     return FtsText(
-        " ".join(title.fold),
-        " ".join(body.fold),
-        exact_tokens(title.fold, body.fold, [*title.tone, *body.tone]),
+        " ".join(title.fold), " ".join(body.fold), _exact(marked_keys(title), marked_keys(body))
     )
 
 
-def packed(doc: IndexedDocument) -> IndexedDocument:
-    """The document with its SQLite columns made and its token lists dropped.
+def _exact(title: dict[str, None], body: dict[str, None]) -> str:
+    """The exact column: the distinct marked words, title's first, in order of occurrence.
 
-    For the SQLite rebuild's workers: joining the streams and building the exact set was a
-    fifth of the writing process's CPU a document, and three strings unpickle cheaper than
-    two token lists.
+    A tone key is no folded key of the document exactly when it differs from its own
+    token's (text.analyze.folded_text), so these are the tone keys less the folded ones.
     """
-    doc.fts = fts_text(doc)
-    doc.title = doc.body = Streams([], [])
-    return doc
+    marked = title | body
+    marked.pop("", None)
+    return " ".join(marked)
+
+
+def _fts_columns(title: FoldedText, body: FoldedText) -> FtsText:
+    return FtsText(title.folded, body.folded, _exact(title.marked, body.marked))
+
+
+def _packed_body(normalized: str, offsets_json: str, clutter: Sequence[Segment]) -> FoldedText:
+    if not clutter:
+        return folded_text(normalized)
+    offsets = OffsetsMap.from_json(json.loads(offsets_json))
+    streams = body_streams(normalized, offsets, clutter)
+    return FoldedText(" ".join(streams.fold), marked_keys(streams))
 
 
 def body_tokens(normalized: str, offsets: OffsetsMap, clutter: Iterable[Segment]) -> list[Token]:
@@ -171,9 +188,28 @@ def facet_entries(
     return list(unique.values())
 
 
-def prepare_document(row: StoredVersion, extraction: ExtractionResult | None) -> IndexedDocument:
-    """The index entry for a stored version: title and body tokens (no clutter) and facets."""
+def prepare_document(
+    row: StoredVersion, extraction: ExtractionResult | None, *, pack: bool = False
+) -> IndexedDocument:
+    """The index entry for a stored version: title and body tokens (no clutter) and facets.
+
+    With `pack`, SQLite's text columns are made instead of the token lists (the rebuild's
+    workers: three strings pickle cheaper than four lists, and one folded and one marked
+    lookup a token cost less than both streams, their join and the exact set's difference).
+    """
     clutter = [Segment(s, e, k) for s, e, k in json.loads(row.clutter_json or "[]")]
+    title = normalize(row.title).text if row.title else ""
+    if pack:
+        return IndexedDocument(
+            doc_id=row.id,
+            visibility=row.visibility,
+            owner_org_id=row.owner_org_id,
+            published=row.published,
+            facets=facet_entries(extraction, row.outlet, row.published),
+            fts=_fts_columns(
+                folded_text(title), _packed_body(row.normalized_text, row.offsets_json, clutter)
+            ),
+        )
     # Offsets only place clutter; most documents have none, and the map can be long.
     body = (
         body_streams(
@@ -187,7 +223,7 @@ def prepare_document(row: StoredVersion, extraction: ExtractionResult | None) ->
         visibility=row.visibility,
         owner_org_id=row.owner_org_id,
         published=row.published,
-        title=token_streams(normalize(row.title).text if row.title else ""),
+        title=token_streams(title),
         body=body,
         facets=facet_entries(extraction, row.outlet, row.published),
     )
