@@ -10,6 +10,7 @@ from sqlalchemy import text
 from daphuong.domain.access import Principal, Role
 from daphuong.domain.search import SearchQuery
 from daphuong.store.engine import Database
+from daphuong.store.search import postgres
 from daphuong.store.search.postgres import DOCUMENTS, RANK_QUERY, RANKS, PostgresSearchIndex
 from daphuong.store.search.postgres_query import match_tsquery
 from daphuong.text.query import parse_query
@@ -68,3 +69,19 @@ def test_a_search_leaves_no_state_on_the_session(pg_db: Database) -> None:
         assert not {RANK_QUERY, RANKS, DOCUMENTS} & set(s.info)
         assert s.scalar(text("SELECT current_setting('max_parallel_workers_per_gather')")) == "0"
     assert result.total == len(BODIES)  # every body has both words somewhere
+
+
+@pytest.mark.postgres
+def test_wide_key_ranges_are_the_planners_estimate_narrow_ones_counted(
+    pg_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index = _corpus(pg_db)
+    with pg_db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("ANALYZE search_docs"))
+    with pg_db.reader() as s:
+        keys = sorted(s.scalars(text("SELECT sort_key FROM search_docs")))
+        counted = index._doc_count(s, keys[1], keys[-1])
+        monkeypatch.setattr(postgres, "EXACT_SPAN", 0)
+        planned = index._doc_count(s, keys[1], keys[-1])
+    assert counted == len(BODIES) - 2
+    assert planned == pytest.approx(counted, abs=1)

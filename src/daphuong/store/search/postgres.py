@@ -36,6 +36,7 @@ from daphuong.store.search.postgres_window import (
     bitmap,
     first_width,
     match_share,
+    planned_rows,
     span,
     walk,
 )
@@ -48,6 +49,9 @@ from daphuong.text.analyze import Keys
 RANK_QUERY = "daphuong.search.rank_query"
 RANKS = "daphuong.search.ranks"
 DOCUMENTS = "daphuong.search.documents"  # the planner's row count, read once a search
+# Key ranges holding more documents than this are not counted to the end (20,000 index
+# entries cost about 1 ms; a count grows with the range): the planner's estimate instead.
+EXACT_SPAN = 20_000
 SETTINGS = ", ".join(
     f"set_config('{name}', '{value}', true)"
     for name, value in (
@@ -155,10 +159,12 @@ class PostgresSearchIndex(SqlSearchIndex):
         return bitmap(session, where, params, keys, n, width)
 
     def _doc_count(self, session: Session, low: int | None, high: int | None) -> int:
-        """As the shared count, but the planner's row estimate for the whole table.
+        """As the shared count, but the planner's estimate where counting would cost.
 
-        (A full count visits a million index entries; the total is only an estimate's
-        denominator.) Read once a search: the window and the estimate both ask.
+        The whole table: pg_class.reltuples, read once a search (the window and the
+        estimate both ask). A key range holding more than EXACT_SPAN documents: the
+        planner's expectation (the sort_key histogram), since counting visits every index
+        entry of the range; these counts are only an estimate's terms.
         """
         if low is None and high is None:
             rows = session.info.get(DOCUMENTS)
@@ -168,7 +174,18 @@ class PostgresSearchIndex(SqlSearchIndex):
                 )
             if rows is not None and rows >= 0:  # -1: never analysed
                 return int(rows)
-        return super()._doc_count(session, low, high)
+            return super()._doc_count(session, low, high)
+        conds = [
+            c for c, k in (("sort_key >= :lo", low), ("sort_key < :hi", high)) if k is not None
+        ]
+        where, params = " AND ".join(conds), {"lo": low, "hi": high, "n": EXACT_SPAN + 1}
+        counted = session.scalar(
+            text(f"SELECT count(*) FROM (SELECT FROM search_docs WHERE {where} LIMIT :n) AS r"),
+            params,
+        )
+        if counted is not None and counted <= EXACT_SPAN:
+            return int(counted)
+        return planned_rows(session, where, params)
 
     def _flag_keys(self, session: Session, flag: object, window: list[int]) -> set[int]:
         return self._flag_sets(session, [flag], window)[0]

@@ -63,13 +63,18 @@ def span(session: Session, key_range: str, params: Mapping[str, object]) -> Span
     return None if row[0] is None else Span(*(int(k) for k in row))
 
 
+def planned_rows(session: Session, where: str, params: Mapping[str, object]) -> int:
+    """The planner's estimate of the search_docs rows meeting a condition (no rows read)."""
+    plan: Any = session.scalar(
+        text(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM search_docs WHERE {where}"), params
+    )
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
 def match_share(session: Session, tsquery: str, documents: int) -> float:
     """The planner's estimate of the share of documents the tsquery matches (no rows read)."""
-    plan: Any = session.scalar(
-        text("EXPLAIN (FORMAT JSON) SELECT 1 FROM search_docs WHERE vector @@ CAST(:q AS tsquery)"),
-        {"q": tsquery},
-    )
-    return min(1.0, float(plan[0]["Plan"]["Plan Rows"]) / max(documents, 1))
+    rows = planned_rows(session, "vector @@ CAST(:q AS tsquery)", {"q": tsquery})
+    return min(1.0, rows / max(documents, 1))
 
 
 @contextmanager
