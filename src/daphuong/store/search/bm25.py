@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 
 from daphuong.domain.search import Clause, ParsedQuery, Phrase
 from daphuong.text.query import adjacent_runs
@@ -12,11 +12,13 @@ from daphuong.text.query import adjacent_runs
 K1 = 1.2
 B = 0.75
 
-Counter = Callable[[str], int]
+Counter = Callable[[str, str], int]
+# A document's folded streams: title, body.
+Streams = tuple[str, str]
 
 
 def clause_counter(clause: Clause) -> Counter:
-    """Counts a term or phrase (folded; a prefix on the last word) in a space-joined stream.
+    """Counts a term or phrase (folded; a prefix on the last word) in a title and a body.
 
     Plain clauses use str.count (C speed, no copy of the text); an occurrence right after
     another one shares its space and is missed, which BM25's saturation makes a small error.
@@ -25,10 +27,18 @@ def clause_counter(clause: Clause) -> Counter:
     words = " ".join(t.fold for t in terms)
     if terms[-1].prefix:
         pattern = re.compile(rf"(?<!\S){re.escape(words)}\S*(?!\S)")
-        return lambda text: len(pattern.findall(text))
+        return lambda title, body: len(pattern.findall(title)) + len(pattern.findall(body))
     inner, head, tail = f" {words} ", f"{words} ", f" {words}"
-    return lambda text: (
-        text.count(inner) + text.startswith(head) + text.endswith(tail) + (text == words)
+    # One expression for both streams: this runs for every candidate (up to base.WINDOW).
+    return lambda title, body: (
+        title.count(inner)
+        + title.startswith(head)
+        + title.endswith(tail)
+        + (title == words)
+        + body.count(inner)
+        + body.startswith(head)
+        + body.endswith(tail)
+        + (body == words)
     )
 
 
@@ -41,8 +51,8 @@ def scored_clauses(parsed: ParsedQuery) -> list[Clause]:
     return [*(Phrase(run) for run in runs), *rest]
 
 
-def bm25_scores(streams: Mapping[int, Sequence[str]], parsed: ParsedQuery) -> dict[int, float]:
-    """BM25 (k1=1.2, b=0.75) of each document's folded streams for the query's clauses.
+def bm25_scores(streams: Mapping[int, Streams], parsed: ParsedQuery) -> dict[int, float]:
+    """BM25 (k1=1.2, b=0.75) of each document's folded (title, body) for the query's clauses.
 
     Clauses are those of `scored_clauses`. Document frequencies, their count and the average
     length are those of the documents given (the candidates), so the score ranks them against
@@ -51,21 +61,24 @@ def bm25_scores(streams: Mapping[int, Sequence[str]], parsed: ParsedQuery) -> di
     """
     if not streams:
         return {}
-    counters = [clause_counter(c) for c in scored_clauses(parsed)]
-    lengths: dict[int, int] = {}
-    counts: dict[int, list[int]] = {}
-    for key, parts in streams.items():
-        texts = [s for s in parts if s]
-        lengths[key] = sum(s.count(" ") + 1 for s in parts if s)
-        counts[key] = [sum(count(t) for t in texts) for count in counters]
-    n = len(streams)
-    avg = max(sum(lengths.values()) / n, 1.0)
-    idf = [
-        math.log(1 + n / max(sum(1 for c in counts.values() if c[i]), 1))
-        for i in range(len(counters))
+    keys, parts = list(streams), list(streams.values())
+    # Clause by clause over all documents (list comprehensions, no call per document and
+    # clause beyond the counter): the per-document loop's generators cost more than counting.
+    lengths = [
+        (title.count(" ") + 1 if title else 0) + (body.count(" ") + 1 if body else 0)
+        for title, body in parts
     ]
-    scores: dict[int, float] = {}
-    for key, tfs in counts.items():
-        norm = K1 * (1 - B + B * lengths[key] / avg)
-        scores[key] = sum(w * tf * (K1 + 1) / (tf + norm) for w, tf in zip(idf, tfs, strict=True))
+    columns = [
+        [count(title, body) for title, body in parts]
+        for count in map(clause_counter, scored_clauses(parsed))
+    ]
+    n = len(parts)
+    avg = max(sum(lengths) / n, 1.0)
+    idf = [math.log(1 + n / max(len(tfs) - tfs.count(0), 1)) for tfs in columns]
+    norms = [K1 * (1 - B + B * length / avg) for length in lengths]
+    scores = dict.fromkeys(keys, 0.0)
+    for w, tfs in zip(idf, columns, strict=True):
+        for i, tf in enumerate(tfs):
+            if tf:  # adding w * 0 changes no sum: the float result is the same
+                scores[keys[i]] += w * tf * (K1 + 1) / (tf + norms[i])
     return scores
