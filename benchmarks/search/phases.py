@@ -4,12 +4,15 @@ Run: `PYTHONPATH=. .venv/bin/python -m benchmarks.search.phases --n 20000`. CPU 
 (`time.process_time`) rather than wall time, so two code versions compare fairly on a busy
 machine when run back to back (e.g. one of them from a `git worktree` via PYTHONPATH).
 With `--db PATH` the index is built there once and reused by later runs (same --n), so an
-A/B of query code times the same data without indexing it again.
+A/B of query code times the same data without indexing it again; the results digest says
+whether both versions returned the same. `--query` (repeatable) times given queries instead
+of the generated ones, e.g. the web benchmark's on its database (read only).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import shutil
 import sys
 import tempfile
@@ -85,10 +88,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--n", type=int, default=20_000)
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--db", type=Path, help="keep the index here; reuse it when present")
+    parser.add_argument("--query", action="append", help="time these queries instead (repeatable)")
+    parser.add_argument("--repeat", type=int, default=1, help="times each query is run")
+    parser.add_argument("--limit", type=int, default=10, help="hits a page")
     args = parser.parse_args(argv)
     gen = Generator(42)
     docs = list(gen.documents(args.n))
-    queries = gen.queries(args.queries)
+    queries = (args.query or gen.queries(args.queries)) * args.repeat
     tmp = Path(tempfile.mkdtemp(prefix="search-phases-"))
     path = args.db or tmp / "b.db"
     reuse = path.exists()
@@ -103,15 +109,18 @@ def main(argv: list[str]) -> int:
         _wrap(spent)
         per_phase: dict[str, list[float]] = defaultdict(list)
         totals = []
+        digest = hashlib.sha256()
         for q in queries:
             spent.clear()
             began = time.process_time()
             with db.reader() as s:
-                index.search(s, SearchQuery(parse_query(q), limit=10), VIEWER)
+                result = index.search(s, SearchQuery(parse_query(q), limit=args.limit), VIEWER)
             totals.append(time.process_time() - began)
+            digest.update(repr(result).encode())
             for _, _, label in PHASES:
                 per_phase[label].append(spent.get(label, 0.0))
         print(f"query CPU p50 / p95 ms: {_pct(totals)}")
+        print(f"results digest {digest.hexdigest()[:16]} (hits, scores, snippets, totals, facets)")
         for label, xs in per_phase.items():
             print(f"  {label}: {_pct(xs)}")
     finally:
