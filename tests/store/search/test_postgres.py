@@ -11,7 +11,14 @@ from daphuong.domain.access import Principal, Role
 from daphuong.domain.search import SearchQuery
 from daphuong.store.engine import Database
 from daphuong.store.search import postgres
-from daphuong.store.search.postgres import DOCUMENTS, RANK_QUERY, RANKS, PostgresSearchIndex
+from daphuong.store.search.base import WINDOW
+from daphuong.store.search.postgres import (
+    DOCUMENTS,
+    FLAGGED,
+    RANK_QUERY,
+    RANKS,
+    PostgresSearchIndex,
+)
 from daphuong.store.search.postgres_query import match_tsquery
 from daphuong.text.query import parse_query
 from tests.store.search.helpers import add_doc
@@ -66,7 +73,7 @@ def test_a_search_leaves_no_state_on_the_session(pg_db: Database) -> None:
     who = Principal(user_id=1, org_id=1, role=Role.VIEWER)
     with pg_db.reader() as s:
         result = index.search(s, SearchQuery(parse_query("hợp tác")), who)
-        assert not {RANK_QUERY, RANKS, DOCUMENTS} & set(s.info)
+        assert not {RANK_QUERY, RANKS, DOCUMENTS, FLAGGED} & set(s.info)
         assert s.scalar(text("SELECT current_setting('max_parallel_workers_per_gather')")) == "0"
     assert result.total == len(BODIES)  # every body has both words somewhere
 
@@ -85,3 +92,19 @@ def test_wide_key_ranges_are_the_planners_estimate_narrow_ones_counted(
         planned = index._doc_count(s, keys[1], keys[-1])
     assert counted == len(BODIES) - 2
     assert planned == pytest.approx(counted, abs=1)
+
+
+@pytest.mark.postgres
+def test_a_walk_reads_the_same_flags_and_ranks_as_a_read_by_key(pg_db: Database) -> None:
+    index = _corpus(pg_db)
+    parsed = parse_query("hợp tác kinh tế")
+    flags = index._flags(parsed)
+    with pg_db.reader() as s:
+        s.info[RANK_QUERY] = match_tsquery(parsed)
+        plan = index._plan(s, SearchQuery(parsed), Principal(user_id=1, org_id=1, role=Role.VIEWER))
+        window = index._keys(s, plan, WINDOW)  # every document has the words: a walk
+        walked = s.info.pop(FLAGGED)[1], s.info.pop(RANKS)
+        read = index._flag_sets(s, flags, window), s.info.pop(RANKS)
+    assert len(window) == len(BODIES)
+    assert walked[0] == read[0]
+    assert walked[1] == pytest.approx(read[1])

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
+from typing import Any
 
 from sqlalchemy import cast, literal, text, update
 from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session
 from daphuong.domain.access import Principal
 from daphuong.domain.search import ParsedQuery, SearchQuery, SearchResult
 from daphuong.store.engine import Database
-from daphuong.store.search.base import Plan, SqlSearchIndex
+from daphuong.store.search.base import WINDOW, Plan, SqlSearchIndex
 from daphuong.store.search.entities import MatchSource
 from daphuong.store.search.postgres_bulk import without_text_index
 from daphuong.store.search.postgres_index import (
@@ -39,6 +40,7 @@ from daphuong.store.search.postgres_window import (
     planned_rows,
     span,
     walk,
+    walk_with,
 )
 from daphuong.store.search.prepare import IndexedDocument
 from daphuong.store.search.tables import ENTITIES
@@ -49,6 +51,7 @@ from daphuong.text.analyze import Keys
 RANK_QUERY = "daphuong.search.rank_query"
 RANKS = "daphuong.search.ranks"
 DOCUMENTS = "daphuong.search.documents"  # the planner's row count, read once a search
+FLAGGED = "daphuong.search.flagged"  # (window, flag sets) when the walk evaluated the flags
 # Key ranges holding more documents than this are not counted to the end (20,000 index
 # entries cost about 1 ms; a count grows with the range): the planner's estimate instead.
 EXACT_SPAN = 20_000
@@ -60,6 +63,16 @@ SETTINGS = ", ".join(
         ("max_parallel_workers_per_gather", "0"),
     )
 )
+
+
+def _flag_columns(flags: Sequence[object], rank: str | None) -> tuple[list[str], dict[str, object]]:
+    """Each flag tested on the whole-row value `d`, then ts_rank_cd when ranking."""
+    columns = [f"(d).vector @@ CAST(:f{i} AS tsquery)" for i in range(len(flags))]
+    params: dict[str, object] = {f"f{i}": str(f) for i, f in enumerate(flags)}
+    if rank is not None:
+        columns.append("ts_rank_cd((d).vector, CAST(:rank AS tsquery))")
+        params["rank"] = rank
+    return columns, params
 
 
 class PostgresSearchIndex(SqlSearchIndex):
@@ -136,13 +149,14 @@ class PostgresSearchIndex(SqlSearchIndex):
         try:
             return super().search(session, query, who)
         finally:
-            for key in (RANK_QUERY, RANKS, DOCUMENTS):
+            for key in (RANK_QUERY, RANKS, DOCUMENTS, FLAGGED):
                 session.info.pop(key, None)
 
     def _keys(self, session: Session, plan: Plan, n: int) -> list[int]:
         """Newest matches, by a key-order walk or GIN bitmaps, as the estimated share decides.
 
-        Browsing with no filter (nothing to match) walks the key index backwards.
+        Browsing with no filter (nothing to match) walks the key index backwards. A walk
+        for the window also evaluates the ranking flags and rank on the rows it returns.
         """
         tsquery = base_tsquery(plan)
         where, params = match_where(plan, tsquery)
@@ -153,6 +167,13 @@ class PostgresSearchIndex(SqlSearchIndex):
             return walk(session, where, params, keys, n)
         documents = self._doc_count(session, None, None)
         share = match_share(session, tsquery, documents)
+        if share >= DENSE_SHARE and n == WINDOW:
+            flags = self._flags(plan.parsed)
+            columns, extra = _flag_columns(flags, session.info.get(RANK_QUERY))
+            rows = walk_with(session, where, {**params, **extra}, keys, n, columns)
+            window = [int(row[0]) for row in rows]
+            session.info[FLAGGED] = (window, self._collect(session, rows, len(flags)))
+            return window
         if share >= DENSE_SHARE:
             return walk(session, where, params, keys, n)
         width = first_width(keys, share, documents, n)
@@ -199,29 +220,35 @@ class PostgresSearchIndex(SqlSearchIndex):
         probe and four chunk reads, about 6 µs a row); a whole-row value of the table is
         built with its vector detoasted once, so the flags and ts_rank_cd all read that copy.
         (One statement per flag let the planner start from the GIN index and recheck phrase
-        flags on every document with the words, anywhere in the corpus.)
+        flags on every document with the words, anywhere in the corpus.) A walk may have
+        read them already.
         """
         if not flags:
             return []
-        tests = [f"(d).vector @@ CAST(:f{i} AS tsquery)" for i in range(len(flags))]
-        params: dict[str, object] = {f"f{i}": str(f) for i, f in enumerate(flags)}
-        rank = session.info.get(RANK_QUERY)
-        if rank is not None:
-            tests.append("ts_rank_cd((d).vector, CAST(:rank AS tsquery))")
-            params["rank"] = rank
+        known = session.info.get(FLAGGED)
+        if known is not None and known[0] == window:
+            sets: list[set[int]] = known[1]
+            return sets
+        columns, params = _flag_columns(flags, session.info.get(RANK_QUERY))
         stmt = text(
-            f"SELECT (d).sort_key, {', '.join(tests)} FROM (SELECT d FROM search_docs AS d "
+            f"SELECT (d).sort_key, {', '.join(columns)} FROM (SELECT d FROM search_docs AS d "
             "WHERE sort_key = ANY(CAST(:keys AS bigint[])) OFFSET 0) AS w"
         )
-        sets: list[set[int]] = [set() for _ in flags]
+        return self._collect(session, session.execute(stmt, {**params, "keys": window}), len(flags))
+
+    def _collect(
+        self, session: Session, rows: Iterable[Sequence[Any]], flags: int
+    ) -> list[set[int]]:
+        """Each flag's keys from (key, flag..., [rank]) rows; the ranks kept for the search."""
+        sets: list[set[int]] = [set() for _ in range(flags)]
         ranks: dict[int, float] = {}
-        for key, *held in session.execute(stmt, {**params, "keys": window}):
-            if rank is not None:
+        for key, *held in rows:
+            if len(held) > flags:
                 ranks[int(key)] = float(held.pop())
             for found, on in zip(sets, held, strict=True):
                 if on:
                     found.add(int(key))
-        if rank is not None:
+        if session.info.get(RANK_QUERY) is not None:
             session.info[RANKS] = ranks
         return sets
 
