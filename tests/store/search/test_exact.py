@@ -41,3 +41,15 @@ def test_marked_exclusion_check_is_the_negation() -> None:
     assert banned.check(_row("hơi")) is True
     assert banned.check(_row("hỏi")) is False
     assert banned.check(_row("hội")) is False
+
+
+def test_a_required_word_without_marks_is_left_to_the_match() -> None:
+    # Every match has it: the level reads the exact set alone, not the folded streams.
+    level = exact_level(parse_query("Bộ Ngoại giao"))
+    assert level is not None
+    assert level.columns == ("exact",)
+    assert level.check(_row("bộ ngoại")) is True
+    assert level.check(_row("bộ ngoài")) is False
+    either = exact_level(parse_query("giao OR bộ"))  # an option, not a required word: checked
+    assert either is not None
+    assert set(either.columns) == {"body_f", "exact", "title_f"}

@@ -33,15 +33,22 @@ class RowCondition:
 
 
 def _all(checks: list[Check]) -> Check:
-    # One check stands for itself: the window's 1,000 rows pay a call per level of nesting.
+    # One check stands for itself, two are one `and`: the window's 1,000 rows pay a call per
+    # level of nesting, and all() over a generator costs more than two checks.
     if len(checks) == 1:
         return checks[0]
+    if len(checks) == 2:
+        first, second = checks
+        return lambda row: first(row) and second(row)
     return lambda row: all(c(row) for c in checks)
 
 
 def _any(checks: list[Check]) -> Check:
     if len(checks) == 1:
         return checks[0]
+    if len(checks) == 2:
+        first, second = checks
+        return lambda row: first(row) or second(row)
     return lambda row: any(c(row) for c in checks)
 
 
@@ -123,12 +130,19 @@ class _Builder:
 
 
 def exact_level(parsed: ParsedQuery) -> RowCondition | None:
-    """Every word typed with marks occurs with exactly those marks (None: no marks typed)."""
+    """Every word typed with marks occurs with exactly those marks (None: no marks typed).
+
+    For documents that match the query: a required word typed without marks is not checked.
+    """
     if not any(has_marks(c) for c in parsed.positive_clauses()):
         return None
     build = _Builder("x")
     items: list[_Both] = []
     for item in parsed.required:
+        if not isinstance(item, AnyOf) and not has_marks(item):
+            # Every match has it (the MATCH requires it), and the level is only asked of
+            # matches: checking it read the window's folded streams for nothing.
+            continue
         options = [build.spelled(c) for c in (item.options if isinstance(item, AnyOf) else (item,))]
         items.append(
             ("(" + " OR ".join(o[0] for o in options) + ")", _any([o[1] for o in options]))

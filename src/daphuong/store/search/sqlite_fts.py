@@ -102,17 +102,22 @@ class SqliteSearchIndex(SqliteWrites):
     def _flag_keys(self, session: Session, flag: object, window: list[int]) -> set[int]:
         if isinstance(flag, RowCondition):
             # The window's stored exact sets (and streams, for a marked phrase) by rowid, as
-            # bytes (no decoding), tested in Python.
-            columns = "".join(
-                f", CAST(' ' || coalesce({c}, '') || ' ' AS BLOB)" for c in flag.columns
-            )
+            # bytes (no decoding), space-padded here (padding them in SQL cost more) and
+            # tested in Python.
+            columns = "".join(f", CAST({c} AS BLOB)" for c in flag.columns)
             sql = (
                 f"SELECT rowid{columns} FROM {CONTENT} "
                 "WHERE rowid IN (SELECT value FROM json_each(:keys))"
             )
             rows = read(session, sql, {"keys": json.dumps(window)})
+            check, names = flag.check, flag.columns
+            if len(names) == 1:  # the usual case: the exact set alone, no zip per row
+                (name,) = names
+                return {k for k, v in rows if check({name: b" " + (v or b"") + b" "})}
             return {
-                row[0] for row in rows if flag.check(dict(zip(flag.columns, row[1:], strict=True)))
+                row[0]
+                for row in rows
+                if check({c: b" " + (v or b"") + b" " for c, v in zip(names, row[1:], strict=True)})
             }
         # Ascending from the window's oldest key: FTS5 seeks there and stops at the end.
         # (Descending with a lower bound would search past it for the next match of a
