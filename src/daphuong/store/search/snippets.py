@@ -14,10 +14,9 @@ from sqlalchemy.orm import Session
 from daphuong.domain.document import Segment
 from daphuong.domain.search import ParsedQuery, Phrase, SearchHit, SearchQuery, Snippet, Term
 from daphuong.store.models import DocumentRow
-from daphuong.store.search import fold_regex
+from daphuong.store.search import fold_table
 from daphuong.store.search.meta import doc_id_of
 from daphuong.text.analyze import tokenize
-from daphuong.text.keys import fold_key
 from daphuong.text.normalize import OffsetsMap
 from daphuong.text.query import adjacent_runs
 
@@ -39,14 +38,12 @@ def _terms(clause: Term | Phrase) -> tuple[Term, ...]:
     return clause.terms if isinstance(clause, Phrase) else (clause,)
 
 
-def _pattern(clause: Term | Phrase, *, folded: bool = False) -> re.Pattern[str]:
-    """A regex over the lower-cased text, or the folded text (same lengths as the text, so
-    offsets carry over); both match at the same places (store/search/fold_regex)."""
+def _pattern(clause: Term | Phrase) -> re.Pattern[str]:
+    """A regex over the folded text (same length as the text, so offsets carry over)."""
     terms = _terms(clause)
-    words = [re.escape(t.fold) if folded else fold_regex.word(t.fold) for t in terms]
+    words = [re.escape(t.fold) for t in terms]
     # The word boundary before the first word is checked behind it, not in front: a pattern
-    # that opens with a literal (or a class) lets `re` skip ahead to candidates (20x faster
-    # per document).
+    # that opens with a literal lets `re` skip ahead to candidates (20x faster per document).
     words[0] += f"(?<!{_WORD}{words[0]})"
     if terms[-1].prefix:
         words[-1] += f"{_WORD}*"
@@ -80,17 +77,6 @@ class Matcher:
     def __init__(self, parsed: ParsedQuery) -> None:
         self.clauses = [(clause, _pattern(clause)) for clause in _clauses(parsed)]
         self._exact: dict[tuple[int, str], bool] = {}
-        self._folded: list[re.Pattern[str]] | None = None
-
-    def patterns(self, normalized: str) -> tuple[str, list[re.Pattern[str]]]:
-        """The text to search (lower-cased, or folded where lower-casing changes its length)
-        and the clauses' patterns for it."""
-        low = fold_regex.lowered(normalized)
-        if low is not None:
-            return low, [pattern for _, pattern in self.clauses]
-        if self._folded is None:
-            self._folded = [_pattern(clause, folded=True) for clause, _ in self.clauses]
-        return fold_key(normalized), self._folded
 
     def is_exact(self, c: int, piece: str) -> bool:
         """_is_exact of clause number c, remembered."""
@@ -101,10 +87,10 @@ class Matcher:
 
 
 def _matches(matcher: Matcher, normalized: str) -> list[_Match]:
-    text, patterns = matcher.patterns(normalized)
+    folded = fold_table.fold(normalized)
     found: list[_Match] = []
-    for c, pattern in enumerate(patterns):
-        for hit in pattern.finditer(text):
+    for c, (_, pattern) in enumerate(matcher.clauses):
+        for hit in pattern.finditer(folded):
             exact = matcher.is_exact(c, normalized[hit.start() : hit.end()])
             found.append(_Match(hit.start(), hit.end(), c, exact))
             if len(found) >= _MAX_MATCHES:
