@@ -65,7 +65,7 @@ class FtsText(NamedTuple):
 
     title: str  # folded title keys, space-separated
     body: str  # folded body keys, space-separated
-    exact: str  # the distinct marked words, sorted (the tone keys that are no folded key)
+    exact: str  # the distinct marked words, in order of first occurrence
 
 
 @dataclass(slots=True)
