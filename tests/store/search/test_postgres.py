@@ -10,6 +10,7 @@ from sqlalchemy import text
 from daphuong.domain.access import Principal, Role
 from daphuong.domain.search import SearchQuery
 from daphuong.store.engine import Database
+from daphuong.store.search import facets as facet_store
 from daphuong.store.search import postgres
 from daphuong.store.search.base import WINDOW
 from daphuong.store.search.postgres import (
@@ -108,3 +109,19 @@ def test_a_walk_reads_the_same_flags_and_ranks_as_a_read_by_key(pg_db: Database)
     assert len(window) == len(BODIES)
     assert walked[0] == read[0]
     assert walked[1] == pytest.approx(read[1])
+
+
+@pytest.mark.postgres
+def test_facet_tops_from_the_server_match_the_shared_counts(pg_db: Database) -> None:
+    index = PostgresSearchIndex()
+    outlets = ["Ánh Dương", "Anh Đào", "Zeta", "Ánh Dương", "Anh Đào", "Zeta", "Zeta"]
+    with pg_db.transaction() as s:
+        for day, outlet in enumerate(outlets):
+            published = START + dt.timedelta(days=day * 200)
+            add_doc(s, index, f"Bản tin {day}", outlet=outlet, published=published)
+    with pg_db.reader() as s:
+        keys = list(s.scalars(text("SELECT sort_key FROM search_docs")))
+        for size in (1, 2, 10):
+            assert index._facet_counts(s, keys, size, 1.5) == facet_store.count(s, keys, size, 1.5)
+        top = index._facet_counts(s, keys, 2, 1.0)["outlet"]
+    assert [v.label for v in top] == ["Zeta", "Anh Đào"]  # ties by code point: A before Á

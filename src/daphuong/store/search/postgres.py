@@ -11,10 +11,11 @@ from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
 from sqlalchemy.orm import Session
 
 from daphuong.domain.access import Principal
-from daphuong.domain.search import ParsedQuery, SearchQuery, SearchResult
+from daphuong.domain.search import FacetValue, ParsedQuery, SearchQuery, SearchResult
 from daphuong.store.engine import Database
 from daphuong.store.search.base import WINDOW, Plan, SqlSearchIndex
 from daphuong.store.search.entities import MatchSource
+from daphuong.store.search.facets import top_values
 from daphuong.store.search.postgres_bulk import without_text_index
 from daphuong.store.search.postgres_index import (
     META,
@@ -55,6 +56,13 @@ FLAGGED = "daphuong.search.flagged"  # (window, flag sets) when the walk evaluat
 # Key ranges holding more documents than this are not counted to the end (20,000 index
 # entries cost about 1 ms; a count grows with the range): the planner's estimate instead.
 EXACT_SPAN = 20_000
+FACET_TOP = text(
+    "SELECT facet, key, label, n FROM (SELECT v.facet, v.key, v.label, c.n, row_number() "
+    'OVER (PARTITION BY v.facet ORDER BY c.n DESC, v.label COLLATE "C", v.key COLLATE "C") '
+    "AS r FROM (SELECT value_id, count(*) AS n FROM search_facets "
+    "WHERE doc_key = ANY(CAST(:keys AS bigint[])) GROUP BY value_id) AS c "
+    "JOIN search_facet_values AS v ON v.id = c.value_id) AS t WHERE r <= :size"
+)
 SETTINGS = ", ".join(
     f"set_config('{name}', '{value}', true)"
     for name, value in (
@@ -251,6 +259,19 @@ class PostgresSearchIndex(SqlSearchIndex):
         if session.info.get(RANK_QUERY) is not None:
             session.info[RANKS] = ranks
         return sets
+
+    def _facet_counts(
+        self, session: Session, keys: list[int], size: int, scale: float
+    ) -> dict[str, list[FacetValue]]:
+        """As the shared counts, but only each facet's top `size` values leave the server.
+
+        (About 1,100 counted values a window at 100k: fetching them all cost 2 ms more.)
+        The order is top_values' own, labels and keys by code point (UTF-8 byte order).
+        """
+        if not keys:
+            return {}
+        rows = session.execute(FACET_TOP, {"keys": keys, "size": size})
+        return top_values([(f, k, label, int(n)) for f, k, label, n in rows], size, scale)
 
     def _count(self, session: Session, plan: Plan) -> int:
         where, params = match_where(plan, base_tsquery(plan))
