@@ -125,3 +125,14 @@ def test_facet_tops_from_the_server_match_the_shared_counts(pg_db: Database) -> 
             assert index._facet_counts(s, keys, size, 1.5) == facet_store.count(s, keys, size, 1.5)
         top = index._facet_counts(s, keys, 2, 1.0)["outlet"]
     assert [v.label for v in top] == ["Zeta", "Anh Đào"]  # ties by code point: A before Á
+
+
+@pytest.mark.postgres
+def test_a_filtered_browse_walks_without_flags(pg_db: Database) -> None:
+    index = _corpus(pg_db)
+    who = Principal(user_id=1, org_id=1, role=Role.VIEWER)
+    with pg_db.reader() as s:
+        plan = index._plan(s, SearchQuery(parse_query("")), who)  # visibility: a tsquery
+        window = index._keys(s, plan, WINDOW)
+        assert FLAGGED not in s.info
+    assert len(window) == len(BODIES)

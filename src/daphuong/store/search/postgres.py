@@ -164,7 +164,7 @@ class PostgresSearchIndex(SqlSearchIndex):
         """Newest matches, by a key-order walk or GIN bitmaps, as the estimated share decides.
 
         Browsing with no filter (nothing to match) walks the key index backwards. A walk
-        for the window also evaluates the ranking flags and rank on the rows it returns.
+        for a word search's window also evaluates the ranking flags and rank on its rows.
         """
         tsquery = base_tsquery(plan)
         where, params = match_where(plan, tsquery)
@@ -175,7 +175,7 @@ class PostgresSearchIndex(SqlSearchIndex):
             return walk(session, where, params, keys, n)
         documents = self._doc_count(session, None, None)
         share = match_share(session, tsquery, documents)
-        if share >= DENSE_SHARE and n == WINDOW:
+        if share >= DENSE_SHARE and n == WINDOW and not plan.parsed.is_empty:
             flags = self._flags(plan.parsed)
             columns, extra = _flag_columns(flags, session.info.get(RANK_QUERY))
             rows = walk_with(session, where, {**params, **extra}, keys, n, columns)
