@@ -6,7 +6,7 @@ from daphuong.domain.access import Principal, Role
 from daphuong.domain.search import SearchQuery
 from daphuong.store.engine import Database
 from daphuong.store.search import make_index, sqlite_reads
-from daphuong.store.search.exact import exact_level, exact_tokens, marked_exclusions
+from daphuong.store.search.exact import exact_level, marked_exclusions
 from daphuong.store.search.fts_expr import (
     adjacency_expression,
     base_expression,
@@ -15,6 +15,8 @@ from daphuong.store.search.fts_expr import (
     title_expression,
 )
 from daphuong.store.search.meta import hidden_tokens
+from daphuong.store.search.prepare import IndexedDocument, fts_text
+from daphuong.text.analyze import token_streams
 from daphuong.text.query import parse_query
 
 NAMES = ("{names_f}", "{names_x}")
@@ -70,12 +72,16 @@ def test_exact_level_and_adjacency() -> None:
     assert tier_expressions(parse_query("đường"), *NAMES) == ['({names_x} : "đường")']
 
 
-def test_exact_tokens_are_the_marked_words_once() -> None:
-    fold = ["hoi", "nghi", "ban", "hoi"]
-    assert sorted(exact_tokens(fold[:1], fold[1:], ["hội", "nghị", "ban", "hội"]).split()) == [
-        "hội",
-        "nghị",
-    ]
+def test_the_exact_column_is_the_marked_words_once_title_first() -> None:
+    doc = IndexedDocument(
+        doc_id=1,
+        visibility="public",
+        owner_org_id=None,
+        published=None,
+        title=token_streams("Hội nghị ban"),
+        body=token_streams("hội nghị, Hội đồng và ban"),
+    )
+    assert fts_text(doc).exact.split() == ["hội", "nghị", "đồng", "và"]
 
 
 def test_base_expression_excludes_what_the_caller_may_not_see_and_adds_filters() -> None:

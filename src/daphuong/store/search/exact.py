@@ -161,8 +161,3 @@ def marked_exclusions(parsed: ParsedQuery) -> RowCondition | None:
     return build.condition(
         "NOT (" + " OR ".join(o[0] for o in options) + ")", lambda row: not anyone(row)
     )
-
-
-def exact_tokens(title_fold: list[str], body_fold: list[str], tones: list[str]) -> str:
-    """The distinct tone keys that are no folded key (the marked words), space-separated."""
-    return " ".join(set(tones).difference(title_fold, body_fold))
