@@ -12,6 +12,7 @@ from daphuong.services.search import search_hook
 from daphuong.settings import Settings
 from daphuong.store.engine import Database
 from daphuong.store.migrate import upgrade
+from daphuong.store.search import make_index
 
 
 @dataclass
@@ -42,4 +43,5 @@ def build_services(settings: Settings, *, migrate: bool = True) -> Services:
     db = Database(settings.resolved_database_url())
     if migrate:
         upgrade(db.engine)
+        make_index(db.dialect).repair(db)  # e.g. a GIN index a killed `db reindex` dropped
     return Services(settings, db, build_pipeline(settings.pipeline), default_hooks(db))

@@ -10,7 +10,7 @@ from daphuong.domain.search import SearchQuery
 from daphuong.store.engine import Database
 from daphuong.store.search import make_index
 from daphuong.store.search.postgres import PostgresSearchIndex
-from daphuong.store.search.postgres_bulk import TEXT_INDEX, without_text_index
+from daphuong.store.search.postgres_bulk import TEXT_INDEX, restore_text_index, without_text_index
 from daphuong.text.query import parse_query
 from tests.store.search.helpers import add_doc
 
@@ -56,3 +56,16 @@ def test_the_index_is_built_again_when_the_rebuild_fails(pg_db: Database) -> Non
     with pytest.raises(RuntimeError), without_text_index(pg_db):
         raise RuntimeError("a batch failed")
     assert has_text_index(pg_db)
+
+
+@pytest.mark.postgres
+def test_start_up_builds_the_index_a_killed_rebuild_left_dropped(pg_db: Database) -> None:
+    index = PostgresSearchIndex()
+    with pg_db.transaction() as s:
+        add_doc(s, index, "Hội nghị hợp tác nhân dân các nước ASEAN.")
+    with pg_db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text(f"DROP INDEX {TEXT_INDEX}"))  # what a kill mid-rebuild leaves
+    index.repair(pg_db)
+    assert has_text_index(pg_db)
+    assert _hits(pg_db, "hop tac") == 1
+    assert not restore_text_index(pg_db)  # present: nothing to do

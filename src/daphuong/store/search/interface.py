@@ -61,6 +61,10 @@ class SearchIndex(ABC):
         """Around a full rebuild only: what makes writing every document cheaper (default none)."""
         return nullcontext()
 
+    def repair(self, db: Database) -> None:
+        """Undo what a full rebuild killed half-way left behind (default: nothing to undo)."""
+        return None
+
     def index_document(self, session: Session, doc: IndexedDocument) -> None:
         """Add or replace one document."""
         self.index_documents(session, [doc])

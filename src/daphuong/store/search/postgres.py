@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from contextlib import AbstractContextManager
 from typing import Any
 
-from sqlalchemy import cast, literal, text, update
-from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
+from sqlalchemy import cast, literal, text
+from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.orm import Session
 
 from daphuong.domain.access import Principal
 from daphuong.domain.search import FacetValue, ParsedQuery, SearchQuery, SearchResult
-from daphuong.store.engine import Database
-from daphuong.store.search.base import WINDOW, Plan, SqlSearchIndex
+from daphuong.store.search.base import WINDOW, Plan
 from daphuong.store.search.entities import MatchSource
 from daphuong.store.search.facets import top_values
-from daphuong.store.search.postgres_bulk import without_text_index
-from daphuong.store.search.postgres_index import (
-    META,
-    copy_rows,
-    lexeme,
-    name_streams,
-    tsvector_literal,
-)
 from daphuong.store.search.postgres_query import (
     base_tsquery,
     key_range,
@@ -43,9 +33,8 @@ from daphuong.store.search.postgres_window import (
     walk,
     walk_with,
 )
-from daphuong.store.search.prepare import IndexedDocument
+from daphuong.store.search.postgres_writes import PostgresWrites
 from daphuong.store.search.tables import ENTITIES
-from daphuong.text.analyze import Keys
 
 # Session.info keys for one search: the ts_rank_cd tsquery, and the window's relevance read
 # with the ranking flags (so the levels' relevance needs no second read of the vectors).
@@ -83,63 +72,10 @@ def _flag_columns(flags: Sequence[object], rank: str | None) -> tuple[list[str],
     return columns, params
 
 
-class PostgresSearchIndex(SqlSearchIndex):
+class PostgresSearchIndex(PostgresWrites):
     """tsvector columns on search_docs and search_entities, both with GIN indexes."""
 
     dialect = "postgresql"
-
-    def _insert_docs(
-        self, session: Session, docs: Sequence[IndexedDocument], metas: Sequence[list[str]]
-    ) -> None:
-        """COPY the rows with their tsvector (text and meta lexemes) as a literal."""
-        columns = ("doc_id", "sort_key", "visibility", "owner_org_id", "published", "vector")
-        rows = (
-            (
-                *(self._doc_values(d)[c] for c in columns[:-1]),
-                tsvector_literal(
-                    [(d.title.fold, d.title.tone, "A"), (d.body.fold, d.body.tone, "")], meta
-                ),
-            )
-            for d, meta in zip(docs, metas, strict=True)
-        )
-        copy_rows(session, "search_docs", columns, rows)
-
-    def bulk_rebuild(self, db: Database) -> AbstractContextManager[None]:
-        """Around a full rebuild only: the GIN index dropped while rows go in, built after.
-
-        Never around incremental ingest: while it lasts a search scans every vector.
-        """
-        return without_text_index(db)
-
-    def _write_facet_rows(self, session: Session, rows: list[dict[str, int]]) -> None:
-        """COPY (doc_key, value_id) rows: a batch writes about 13 per document."""
-        copy_rows(
-            session,
-            "search_facets",
-            ("doc_key", "value_id"),
-            ((r["doc_key"], r["value_id"]) for r in rows),
-        )
-
-    def _write_text(
-        self, session: Session, docs: Sequence[IndexedDocument], metas: Sequence[list[str]]
-    ) -> None:
-        """Written by _insert_docs together with the row."""
-
-    def _delete_text(self, session: Session, keys: Sequence[int]) -> None:
-        """The vector lives on the row, which the shared code deletes."""
-
-    def _rewrite_meta(self, session: Session, key: int, old: list[str], new: list[str]) -> None:
-        session.execute(
-            text(
-                "UPDATE search_docs SET vector = ts_delete(vector, CAST(:old AS text[])) "
-                "|| CAST(:new AS tsvector) WHERE sort_key = :k"
-            ),
-            {
-                "old": [META + t for t in old],
-                "new": " ".join(lexeme(META + t) for t in new),
-                "k": key,
-            },
-        )
 
     def _flags(self, parsed: ParsedQuery) -> list[str]:
         return [*tier_tsqueries(parsed), title_tsquery(parsed)]
@@ -295,19 +231,6 @@ class PostgresSearchIndex(SqlSearchIndex):
         )
         rows = session.execute(stmt, {"q": match_tsquery(parsed), "keys": keys})
         return {int(k): float(score) for k, score in rows}
-
-    def _write_entity_text(
-        self, session: Session, entity_id: int, names: Sequence[list[Keys]]
-    ) -> None:
-        vector = tsvector_literal(name_streams(names))
-        session.execute(
-            update(ENTITIES)
-            .where(ENTITIES.c.entity_id == entity_id)
-            .values(vector=cast(literal(vector), TSVECTOR))
-        )
-
-    def _delete_entity_text(self, session: Session, entity_id: int) -> None:
-        """The vector lives on the row, which the shared code deletes."""
 
     def _match_entities(self, parsed: ParsedQuery) -> MatchSource:
         query = cast(literal(match_tsquery(parsed)), TSQUERY)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, inspect, text
 
 from daphuong.store.engine import Database
 
@@ -31,6 +31,22 @@ def create_text_index(conn: Connection) -> None:
     conn.execute(text(f"CREATE INDEX IF NOT EXISTS {TEXT_INDEX} ON search_docs USING gin (vector)"))
     conn.execute(text("RESET maintenance_work_mem"))
     conn.execute(text("ANALYZE search_docs"))
+
+
+def restore_text_index(db: Database) -> bool:
+    """Build the GIN index if it is missing (a full rebuild killed before its end); True if built.
+
+    Run at start-up: until then every search scans every vector. A rebuild running in
+    another process meanwhile only gets slower (its own rebuild of the index is IF NOT EXISTS).
+    """
+    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        present = conn.execute(
+            text("SELECT count(*) FROM pg_indexes WHERE indexname = :n"), {"n": TEXT_INDEX}
+        ).scalar()
+        if present or "search_docs" not in inspect(conn).get_table_names():
+            return False
+        create_text_index(conn)
+        return True
 
 
 @contextmanager
